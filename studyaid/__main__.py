@@ -1,0 +1,5 @@
+"""Allow ``python -m studyaid``."""
+
+from studyaid.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,187 @@
+"""The command line: parses arguments, builds settings and services, prints results.
+
+Every error the learner can cause is one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable
+
+from studyaid import __version__, paths
+from studyaid.core.errors import StudyaidError
+from studyaid.core.loader import decode_bytes, load_text
+from studyaid.core.reading import STYLES
+from studyaid.core.render import FORMATS
+from studyaid.core.services import Settings, build_annotator, open_dictionary
+from studyaid.core.vocab import Vocab
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(
+        vocab=paths.vocab_dir(args.vocab),
+        cache=paths.cache_dir(),
+        cedict=paths.cedict_file(args.cedict),
+    )
+
+
+def _width(args: argparse.Namespace) -> int:
+    if getattr(args, "width", None):
+        return int(args.width)
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """Annotate a text (or the seed article) to standard output."""
+    settings = _settings(args)
+    if args.path is None:
+        text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
+    else:
+        text = load_text(args.path)
+    annotator = build_annotator(settings)
+    sentences = annotator.annotate(text.content)
+    FORMATS[args.format](sentences, sys.stdout, args.pinyin, _width(args))
+    return 0
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    """Look up hanzi, pinyin or English."""
+    dictionary = open_dictionary(_settings(args))
+    query = " ".join(args.query)
+    results = dictionary.search(query, args.limit)
+    if args.json:
+        print(json.dumps([e.as_json() for e in results], ensure_ascii=False, indent=1))
+        return 0
+    if not results:
+        print(f"no entries for {query!r}", file=sys.stderr)
+        return 1
+    for entry in results:
+        head = entry.simplified
+        if entry.traditional != entry.simplified:
+            head += f" [{entry.traditional}]"
+        print(f"{head}  {entry.pinyin_marks}")
+        for number, definition in enumerate(entry.definitions, 1):
+            print(f"   {number}. {definition}")
+    return 0
+
+
+def cmd_gloss(args: argparse.Namespace) -> int:
+    """Set, remove or list the learner's own glosses."""
+    vocab = Vocab(_settings(args).vocab)
+    if args.action == "set":
+        entry = vocab.set_gloss(args.word, " ".join(args.text), args.reading, args.note)
+        reading = f" [{' '.join(entry.reading)}]" if entry.reading else ""
+        print(f"{entry.word}{reading}: {entry.gloss}  (saved to {vocab.glosses_path})")
+    elif args.action == "rm":
+        if not vocab.remove_gloss(args.word):
+            raise StudyaidError(f"no gloss for {args.word!r}", vocab.glosses_path)
+        print(f"removed {args.word}")
+    else:
+        glosses = sorted(vocab.glosses().values(), key=lambda g: g.word)
+        if args.json:
+            print(json.dumps([g.as_json() for g in glosses], ensure_ascii=False, indent=1))
+        else:
+            for g in glosses:
+                reading = f" [{' '.join(g.reading)}]" if g.reading else ""
+                print(f"{g.word}{reading}\t{g.gloss}" + (f"\t({g.note})" if g.note else ""))
+    return 0
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    """Print where studyaid keeps things."""
+    settings = _settings(args)
+    for name, where in paths.locations(settings.vocab, settings.cedict).items():
+        print(f"{name}: {where}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    common = _Parser(add_help=False)
+    common.add_argument("--vocab", metavar="DIR", help="the vocab folder (default: see README)")
+    common.add_argument("--cedict", metavar="FILE", help="a cedict_ts.u8 to use instead")
+    common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+
+    parser = _Parser(
+        prog="studyaid",
+        description="Read Chinese with pinyin, glosses and idiom notes.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"studyaid {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    annotate = sub.add_parser("annotate", parents=[common], help="annotate a text")
+    annotate.add_argument("path", nargs="?", help="a text file, or - for standard input "
+                          "(default: the bundled seed article)")
+    annotate.add_argument("--format", choices=sorted(FORMATS), default="jsonl")
+    annotate.add_argument("--pinyin", choices=sorted(STYLES), default="marks")
+    annotate.add_argument("--width", type=int, help="wrap text output at this many cells")
+    annotate.set_defaults(run=cmd_annotate)
+
+    lookup = sub.add_parser("lookup", parents=[common], help="look up a word")
+    lookup.add_argument("query", nargs="+", help="hanzi, pinyin (fudichouxin, fu3 di3) or English")
+    lookup.add_argument("--json", action="store_true")
+    lookup.add_argument("--limit", type=int, default=10)
+    lookup.set_defaults(run=cmd_lookup)
+
+    gloss = sub.add_parser("gloss", parents=[common], help="the learner's own glosses")
+    gloss_sub = gloss.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    gset = gloss_sub.add_parser("set", parents=[common], help="add or change a gloss")
+    gset.add_argument("word")
+    gset.add_argument("text", nargs="+", help="the English gloss")
+    gset.add_argument("--reading", help="numbered pinyin that always wins, e.g. 'ao4 te4 man4'")
+    gset.add_argument("--note")
+    grm = gloss_sub.add_parser("rm", parents=[common], help="remove a gloss")
+    grm.add_argument("word")
+    glist = gloss_sub.add_parser("list", parents=[common], help="list glosses")
+    glist.add_argument("--json", action="store_true")
+    gloss.set_defaults(run=cmd_gloss)
+
+    locate = sub.add_parser("locate", parents=[common], help="where studyaid keeps things")
+    locate.set_defaults(run=cmd_locate)
+    return parser
+
+
+def _default(args: argparse.Namespace) -> int:
+    """No command: show the seed article annotated (the reader replaces this)."""
+    args.path, args.format, args.pinyin, args.width = None, "text", "marks", None
+    return cmd_annotate(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = getattr(args, "run", _default)
+    try:
+        return run(args)
+    except StudyaidError as exc:
+        if args.debug:
+            raise
+        print(f"studyaid: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # a bug: still one line, unless the learner asks for more
+        if args.debug:
+            raise
+        print(f"studyaid: internal error: {type(exc).__name__}: {exc} "
+              "(run with --debug for the traceback)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

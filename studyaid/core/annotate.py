@@ -1,0 +1,211 @@
+"""annotate(): any text in, annotated sentences out.
+
+The text is segmented once; readings, glosses and idiom spans all come from those
+tokens and their offsets. Work per distinct word is memoised, so a long text costs
+little more than its segmentation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from studyaid.core.dictionary import Dictionary, Entry
+from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
+from studyaid.core.reading import HAN, han_count, pypinyin_reading, render
+from studyaid.core.script import to_simplified
+from studyaid.core.segment import Segmenter
+from studyaid.core.sentences import split_sentences
+from studyaid.core.vocab import Gloss
+
+GLOSS_DEFINITIONS = 4
+"""How many dictionary definitions make a token's short gloss."""
+PARTS_LONGEST = 8
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """What annotation knows of one distinct token: reading and gloss, with sources."""
+
+    pinyin: tuple[str, ...]
+    gloss: str
+    gloss_source: str
+    reading_source: str
+    readings: tuple[str, ...] = ()
+    """Every distinct dictionary reading (numbered, space-separated) the word has."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """A segment of the text with its offsets, reading and gloss."""
+
+    text: str
+    start: int
+    end: int
+    info: WordInfo
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token has Han characters."""
+        return bool(self.info.pinyin)
+
+    def as_json(self, style: str = "marks") -> dict[str, object]:
+        """The token as the ``annotate --format jsonl`` contract shows it."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "pinyin": render(list(self.info.pinyin), style),
+            "gloss": self.info.gloss,
+            "gloss_source": self.info.gloss_source,
+        }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its span of the text, its tokens and the idioms in it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    idioms: list[IdiomMatch] = field(default_factory=list)
+
+    def as_json(self, style: str = "marks") -> dict[str, object]:
+        """The sentence as one line of ``annotate --format jsonl``."""
+        return {
+            "sentence": self.index,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "tokens": [t.as_json(style) for t in self.tokens],
+            "idioms": [i.as_json() for i in self.idioms],
+        }
+
+
+def _is_reference_only(entry: Entry) -> bool:
+    return all(d.split(" ")[0] in {"variant", "old", "see", "same", "archaic", "used",
+                                   "unofficial", "erhua", "euphemistic", "Japanese"}
+               for d in entry.definitions)
+
+
+def _is_surname_only(entry: Entry) -> bool:
+    return all(d.startswith("surname ") for d in entry.definitions)
+
+
+class Annotator:
+    """Annotates texts with one segmenter, dictionary, idiom finder and gloss layer."""
+
+    def __init__(
+        self,
+        dictionary: Dictionary,
+        segmenter: Segmenter,
+        glosses: dict[str, Gloss] | None = None,
+        notes: dict[str, Note] | None = None,
+    ):
+        self.dictionary = dictionary
+        self.segmenter = segmenter
+        self.glosses = glosses or {}
+        self.idioms = IdiomFinder(dictionary, notes or {})
+        self._words: dict[str, WordInfo] = {}
+
+    # -- One word -------------------------------------------------------------------
+
+    def dictionary_entries(self, word: str) -> tuple[Entry, ...]:
+        """Entries for ``word``, or for its simplified form when it is a variant (什麽)."""
+        entries = self.dictionary.entries(word)
+        if not entries:
+            simplified = to_simplified(word)
+            if simplified != word:
+                entries = self.dictionary.entries(simplified)
+        return entries
+
+    def word(self, word: str) -> WordInfo:
+        """Reading and gloss of one token (memoised)."""
+        info = self._words.get(word)
+        if info is None:
+            info = self._words[word] = self._word(word)
+        return info
+
+    def _word(self, word: str) -> WordInfo:
+        user = self.glosses.get(word)
+        count = han_count(word)
+        if count == 0:
+            if user and user.gloss:
+                return WordInfo((), user.gloss, "user", "")
+            return WordInfo((), "", "", "")
+        entries = self.dictionary_entries(word)
+        fitting = [e for e in entries if len(e.syllables) == count]
+        readings = tuple(dict.fromkeys(" ".join(e.syllables) for e in fitting))
+        pinyin, reading_source = self._reading(word, user, fitting, readings)
+        if user and user.gloss:
+            return WordInfo(pinyin, user.gloss, "user", reading_source, readings)
+        chosen = self._best_entry(entries, pinyin)
+        if chosen is not None:
+            gloss = "; ".join(chosen.definitions[:GLOSS_DEFINITIONS])
+            return WordInfo(pinyin, gloss, "cc-cedict", reading_source, readings)
+        return WordInfo(pinyin, self._gloss_from_parts(word), "parts", reading_source, readings)
+
+    def _reading(
+        self, word: str, user: Gloss | None, fitting: list[Entry], readings: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], str]:
+        if user and user.reading:
+            return user.reading, "user"
+        if len(readings) == 1:
+            return tuple(readings[0].split()), "cc-cedict"
+        guess = pypinyin_reading(word)
+        if not readings or " ".join(guess) in readings or "" in guess:
+            return tuple(guess), "pypinyin" if not readings else "cc-cedict+pypinyin"
+        # pypinyin's guess is not a reading the dictionary knows for this word: take the
+        # dictionary's main one (not a surname, not a bare cross-reference).
+        main = [e for e in fitting if not _is_surname_only(e) and not _is_reference_only(e)]
+        return tuple((main or fitting)[0].syllables), "cc-cedict"
+
+    @staticmethod
+    def _best_entry(entries: tuple[Entry, ...], pinyin: tuple[str, ...]) -> Entry | None:
+        if not entries:
+            return None
+        reading = " ".join(pinyin)
+
+        def rank(entry: Entry) -> tuple[bool, bool, bool, bool]:
+            return (
+                " ".join(entry.syllables) != reading,
+                _is_reference_only(entry),
+                entry.pinyin != entry.pinyin.lower(),  # proper nouns after common words
+                _is_surname_only(entry),
+            )
+
+        return min(entries, key=rank)
+
+    def _gloss_from_parts(self, word: str) -> str:
+        """A gloss for a word the dictionary lacks: its longest known words, else characters."""
+        parts = []
+        i = 0
+        while i < len(word):
+            for length in range(min(PARTS_LONGEST, len(word) - i), 0, -1):
+                piece = word[i : i + length]
+                if length == 1 or self.dictionary_entries(piece):
+                    break
+            entry = self._best_entry(self.dictionary_entries(piece), ())
+            if entry is not None:
+                parts.append(f"{piece} {entry.definitions[0]}")
+            elif HAN.match(piece):
+                parts.append(piece)
+            i += length
+        return " + ".join(parts)
+
+    # -- A whole text -----------------------------------------------------------------
+
+    def annotate(self, text: str) -> list[Sentence]:
+        """Split, segment, read and gloss ``text``; offsets index ``text``."""
+        sentences = []
+        for index, span in enumerate(split_sentences(text)):
+            body = text[span.start : span.end]
+            tokens = [
+                Token(token, start, end, self.word(token))
+                for token, start, end in self.segmenter.tokenize(body, span.start)
+                if not token.isspace()
+            ]
+            idioms = self.idioms.find(text, span.start, span.end)
+            sentences.append(Sentence(index, span.start, span.end, body, tokens, idioms))
+        return sentences

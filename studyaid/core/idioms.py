@@ -1,0 +1,153 @@
+"""Idioms and proverbs: found by span in the text, with notes from three sources.
+
+Spans are matched on the Han characters alone, so an idiom is found however jieba cut
+it and even across punctuation (杀敌一千，自损八百 / 杀敌一千,自损八百). Sources: the
+project's own English notes (shipped in the package), CC-CEDICT entries marked
+(idiom)/(proverb)/(saying), and the chinese-xinhua chengyu list (Chinese explanation
+and origin).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from studyaid.core.dictionary import Dictionary
+from studyaid.core.errors import StudyaidError
+from studyaid.core.reading import HAN
+
+MIN_LENGTH = 4
+"""Shorter "idioms" (2-3 characters) are ordinary words for a reader; they are not marked."""
+# What may stand between the characters of an idiom: punctuation and spaces, not words.
+_GAP = re.compile(r"^[\s\W_]*$")
+
+
+@dataclass(frozen=True)
+class Note:
+    """The project's own English note on an idiom or proverb."""
+
+    word: str
+    reading: str
+    literal: str
+    figurative: str
+    usage: str
+    origin: str
+    traditional: str
+
+    @property
+    def english(self) -> str:
+        """Literal and figurative meaning in one line."""
+        return f"lit. {self.literal}; fig. {self.figurative}"
+
+
+@dataclass(frozen=True)
+class IdiomMatch:
+    """An idiom found in a text: the span, its English and Chinese explanations."""
+
+    text: str
+    start: int
+    end: int
+    word: str
+    english: str
+    chinese: str
+    source: str
+    note: Note | None = None
+    origin: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        """The idiom as the ``annotate --format jsonl`` contract shows it."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "english": self.english,
+            "chinese": self.chinese,
+            "source": self.source,
+        }
+
+
+_NOTE_FIELDS = ("reading", "literal", "figurative", "usage", "origin", "traditional")
+
+
+def load_notes(text: str | None = None, name: str = "idiom_notes.toml") -> dict[str, Note]:
+    """The project's idiom notes (from the package unless ``text`` is given)."""
+    if text is None:
+        text = resources.files("studyaid.data").joinpath(name).read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise StudyaidError(f"invalid TOML: {exc}", name) from None
+    notes = {}
+    for word, fields in data.items():
+        missing = [f for f in _NOTE_FIELDS if not isinstance(fields.get(f), str)]
+        if missing:
+            raise StudyaidError(f"note for {word!r} lacks {', '.join(missing)}", name)
+        notes[word] = Note(word, *(fields[f] for f in _NOTE_FIELDS))
+    return notes
+
+
+def _han_key(text: str) -> str:
+    return "".join(HAN.findall(text))
+
+
+class IdiomFinder:
+    """Finds idioms in sentences; built once from the dictionary and the notes."""
+
+    def __init__(self, dictionary: Dictionary, notes: dict[str, Note]):
+        self.dictionary = dictionary
+        self.notes = notes
+        # Han-only form -> the headword it stands for (simplified where known).
+        self._words: dict[str, str] = {}
+        for word, note in notes.items():
+            self._words[_han_key(word)] = word
+            self._words.setdefault(_han_key(note.traditional), word)
+        for simp, trad in dictionary.idiom_headwords():
+            self._words.setdefault(_han_key(simp), simp)
+            self._words.setdefault(_han_key(trad), simp)
+        self._words = {k: v for k, v in self._words.items() if len(k) >= MIN_LENGTH}
+        self._prefixes = {key[:MIN_LENGTH] for key in self._words}
+        self._longest = max((len(k) for k in self._words), default=0)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[IdiomMatch]:
+        """Idioms in ``text[start:end]``, longest first where they overlap, in order."""
+        end = len(text) if end is None else end
+        chars = [(m.group(), m.start()) for m in HAN.finditer(text, start, end)]
+        han = "".join(c for c, _ in chars)
+        found: list[IdiomMatch] = []
+        i = 0
+        while i <= len(han) - MIN_LENGTH:
+            if han[i : i + MIN_LENGTH] not in self._prefixes:
+                i += 1
+                continue
+            match = None
+            for length in range(min(self._longest, len(han) - i), MIN_LENGTH - 1, -1):
+                word = self._words.get(han[i : i + length])
+                if word is None:
+                    continue
+                s, e = chars[i][1], chars[i + length - 1][1] + 1
+                inner = text[s:e]
+                if all(_GAP.match(gap) for gap in HAN.split(inner)):
+                    match = self._describe(word, text[s:e], s, e)
+                    i += length
+                    break
+            if match:
+                found.append(match)
+            else:
+                i += 1
+        return found
+
+    def _describe(self, word: str, text: str, start: int, end: int) -> IdiomMatch:
+        note = self.notes.get(word)
+        chengyu = self.dictionary.chengyu(_han_key(word)) or self.dictionary.chengyu(word)
+        chinese = chengyu.explanation if chengyu else ""
+        origin = chengyu.derivation if chengyu else ""
+        if note is not None:
+            return IdiomMatch(text, start, end, word, note.english, chinese, "studyaid",
+                              note, note.origin or origin)
+        entries = self.dictionary.idiom_entries(word) or list(self.dictionary.entries(word))
+        if entries:
+            english = "; ".join(entries[0].definitions)
+            return IdiomMatch(text, start, end, word, english, chinese, "cc-cedict", None, origin)
+        return IdiomMatch(text, start, end, word, "", chinese, "xinhua", None, origin)

@@ -1,0 +1,94 @@
+"""Readings (pinyin): the one module that talks to pypinyin, and the pinyin styles.
+
+Readings are kept internally as CC-CEDICT-style numbered syllables, lowercase, one per
+Han character: ``wei1``, ``de5`` for the neutral tone, ``lu:4`` for lǜ. A style turns
+them into what the learner asked for; styles live in a registry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from pypinyin import Style, pinyin
+from pypinyin.contrib.tone_convert import to_tone
+
+HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+"""One Han character (CJK unified ideographs, extensions A-G, compatibility forms, 〇)."""
+
+
+def han_count(text: str) -> int:
+    """How many Han characters ``text`` has."""
+    return len(HAN.findall(text))
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` has at least one Han character."""
+    return HAN.search(text) is not None
+
+
+def _no_reading(chars: str) -> list[str]:  # pypinyin accepts a list; its stub says str
+    return ["" for _ in chars]
+
+
+def pypinyin_reading(word: str) -> list[str]:
+    """pypinyin's reading of one token, numbered, one syllable per Han character.
+
+    The token is passed whole, so pypinyin reads it as one word rather than
+    re-segmenting the sentence (微软和OpenAI stays hé, not huo).
+    """
+    han = "".join(HAN.findall(word))
+    result = pinyin(
+        han, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False, errors=_no_reading,  # type: ignore[arg-type]
+    )
+    syllables = [item[0].replace("v", "u:") if item and item[0] else "" for item in result]
+    if len(syllables) != len(han):
+        return syllables[: len(han)] + [""] * (len(han) - len(syllables))
+    return syllables
+
+
+def to_marks(syllable: str) -> str:
+    """``lu:4`` -> ``lǜ``; ``de5`` -> ``de``; an empty or unknown syllable passes through."""
+    if not syllable:
+        return syllable
+    return to_tone(syllable.replace("u:", "v"))
+
+
+def strip_marks(text: str) -> str:
+    """``Fǔdǐ`` -> ``fudi``, ``lǜ`` -> ``lv``: tone marks off, for matching typed pinyin."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    decomposed = decomposed.replace("u\u0308", "v")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` has pinyin tone marks."""
+    return any(
+        unicodedata.combining(ch) and ch != "\u0308"
+        for ch in unicodedata.normalize("NFD", text)
+    )
+
+
+# Pinyin styles: name -> function from one numbered syllable to its display form.
+STYLES: dict[str, Callable[[str], str]] = {
+    "marks": to_marks,
+    "numbers": lambda syllable: syllable,
+}
+
+
+def join_word(syllables: list[str]) -> str:
+    """Syllables of one word written as one, with the apostrophe before a/o/e: xī'ān."""
+    out = ""
+    for syllable in syllables:
+        if out and syllable[:1].lower() in ("a", "o", "e", "ā", "á", "ǎ", "à", "ō", "ó",
+                                            "ǒ", "ò", "ē", "é", "ě", "è"):
+            out += "'"
+        out += syllable
+    return out
+
+
+def render(syllables: list[str], style: str) -> list[str]:
+    """Numbered syllables in the named style."""
+    convert = STYLES[style]
+    return [convert(s) for s in syllables]

@@ -1,0 +1,94 @@
+"""Output formats for ``studyaid annotate``: a registry of name -> writer."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TextIO
+
+from studyaid.core.annotate import Sentence
+from studyaid.core.reading import join_word, render
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes: wide (CJK) characters count two."""
+    return sum(
+        0 if unicodedata.combining(ch)
+        else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - cell_width(text))
+
+
+def _clip(line: str, width: int) -> str:
+    """Cut a line to ``width`` cells, with an ellipsis where it was cut."""
+    if cell_width(line) <= width:
+        return line
+    out, used = "", 0
+    for ch in line:
+        used += cell_width(ch)
+        if used > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def write_jsonl(sentences: Iterable[Sentence], out: TextIO, style: str, width: int) -> None:
+    """One JSON object per sentence (the contract other tools rely on)."""
+    for sentence in sentences:
+        out.write(json.dumps(sentence.as_json(style), ensure_ascii=False))
+        out.write("\n")
+
+
+def interlinear(sentence: Sentence, style: str, width: int) -> list[str]:
+    """Pinyin over each word, wrapped at ``width`` cells."""
+    lines: list[str] = []
+    top: list[str] = []
+    bottom: list[str] = []
+    used = 0
+    for token in sentence.tokens:
+        reading = join_word(render(list(token.info.pinyin), style))
+        column = max(cell_width(token.text), cell_width(reading))
+        if used and used + column > width:
+            lines += ["".join(top).rstrip(), "".join(bottom).rstrip()]
+            top, bottom, used = [], [], 0
+        top.append(_pad(reading, column + 1))
+        bottom.append(_pad(token.text, column + 1))
+        used += column + 1
+    if top:
+        lines += ["".join(top).rstrip(), "".join(bottom).rstrip()]
+    return lines
+
+
+def write_text(sentences: Iterable[Sentence], out: TextIO, style: str, width: int) -> None:
+    """A readable interlinear rendering: pinyin over words, glosses, idiom notes."""
+    for sentence in sentences:
+        out.write(f"[{sentence.index + 1}] {sentence.text}\n")
+        for line in interlinear(sentence, style, width):
+            out.write(line + "\n")
+        seen = set()
+        for token in sentence.tokens:
+            if token.is_word and token.text not in seen:
+                seen.add(token.text)
+                reading = join_word(render(list(token.info.pinyin), style))
+                mark = "* " if token.info.gloss_source == "user" else ""
+                line = f"    {token.text} {reading}: {mark}{token.info.gloss}"
+                out.write(_clip(line, width) + "\n")
+        for idiom in sentence.idioms:
+            wrap = max(20, width - 4)
+            out.write(textwrap.fill(f"◆ {idiom.text}: {idiom.english}", wrap,
+                                    initial_indent="  ", subsequent_indent="    ") + "\n")
+            if idiom.chinese:
+                out.write(_clip(f"    {idiom.chinese}", width) + "\n")
+        out.write("\n")
+
+
+FORMATS: dict[str, Callable[[Iterable[Sentence], TextIO, str, int], None]] = {
+    "jsonl": write_jsonl,
+    "text": write_text,
+}

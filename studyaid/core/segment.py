@@ -1,0 +1,96 @@
+"""Segmentation: the one module that talks to jieba.
+
+Text is cut into tokens with character offsets. Runs of Latin letters and digits
+(``OpenAI``, ``GPT-4``, ``3.5``, full-width ``ＧＰＴ``) are kept whole before jieba sees
+the rest; jieba runs in precise mode with the learner's lexicon: words to merge are added
+to its dictionary with a frequency that wins, and splits break a token into its parts.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+# Latin words, numbers and things like GPT-4, C++, Q*, 3.5, ＧＰＴ－４, Wi-Fi stay whole.
+_LATIN = re.compile(
+    r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+(?:[-_.'’／/－．][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+)*[+*＋＊#]*"
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The learner's own segmentation rules: words to keep whole and words to split."""
+
+    merges: frozenset[str] = frozenset()
+    splits: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class Segmenter:
+    """Cuts text into ``(token, start, end)`` triples; one jieba dictionary per instance."""
+
+    def __init__(
+        self, lexicon: Lexicon | None = None, normalise: Callable[[str], str] | None = None
+    ):
+        """``normalise`` maps a chunk to a same-length form jieba knows better (traditional
+        to simplified); tokens are cut there and taken from the original text."""
+        self.lexicon = lexicon or Lexicon()
+        self.normalise = normalise
+        self._jieba = jieba.Tokenizer()
+        self._ready = False
+
+    def _initialise(self) -> None:
+        # jieba loads its 5 MB dictionary lazily; our merges go in after that.
+        self._jieba.initialize()
+        for word in sorted(self.lexicon.merges):
+            self._jieba.add_word(word, freq=self._jieba.suggest_freq(word, tune=False) + 1)
+        self._ready = True
+
+    def _split(self, token: str, start: int) -> Iterator[tuple[str, int, int]]:
+        parts = self.lexicon.splits.get(token)
+        if not parts:
+            yield token, start, start + len(token)
+            return
+        for part in parts:
+            yield part, start, start + len(part)
+            start += len(part)
+
+    def _jieba_tokens(self, chunk: str, offset: int) -> Iterator[tuple[str, int, int]]:
+        seen = self.normalise(chunk) if self.normalise else chunk
+        for _word, start, end in self._jieba.tokenize(seen):
+            yield from self._split(chunk[start:end], offset + start)
+
+    def tokenize(self, text: str, offset: int = 0) -> Iterator[tuple[str, int, int]]:
+        """Yield ``(token, start, end)`` covering ``text`` exactly; offsets add ``offset``."""
+        if not self._ready:
+            self._initialise()
+        position = 0
+        for match in _LATIN.finditer(text):
+            if match.start() > position:
+                yield from self._jieba_tokens(text[position : match.start()], offset + position)
+            yield match.group(), offset + match.start(), offset + match.end()
+            position = match.end()
+        if position < len(text):
+            yield from self._jieba_tokens(text[position:], offset + position)
+
+    def cut(self, text: str) -> list[str]:
+        """The tokens of ``text`` as strings."""
+        return [token for token, _, _ in self.tokenize(text)]
+
+
+def parse_lexicon_lines(lines: Iterable[str]) -> Lexicon:
+    """Build a Lexicon from already validated lines: ``word`` merges, ``X Y`` splits."""
+    merges: set[str] = set()
+    splits: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        parts = tuple(line.split())
+        if len(parts) == 1:
+            merges.add(parts[0])
+        elif parts:
+            splits["".join(parts)] = parts
+    return Lexicon(frozenset(merges), splits)

@@ -1,0 +1,40 @@
+"""Wiring the core together from settings passed as a value (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from studyaid.core.annotate import Annotator
+from studyaid.core.dictionary import Dictionary
+from studyaid.core.idioms import load_notes
+from studyaid.core.script import simplified_for_segmentation
+from studyaid.core.segment import Segmenter
+from studyaid.core.vocab import Vocab
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things are: the learner's vocab folder, the cache, an optional CC-CEDICT."""
+
+    vocab: Path
+    cache: Path
+    cedict: Path | None = None
+
+
+def open_dictionary(settings: Settings) -> Dictionary:
+    """The dictionary index, built into the cache on first use."""
+    return Dictionary.open(settings.cache, settings.cedict)
+
+
+def build_annotator(settings: Settings, dictionary: Dictionary | None = None) -> Annotator:
+    """An Annotator with the learner's glosses and lexicon from the vocab folder."""
+    vocab = Vocab(settings.vocab)
+    glosses = vocab.glosses()
+    lexicon = vocab.lexicon()
+    return Annotator(
+        dictionary or open_dictionary(settings),
+        Segmenter(lexicon, simplified_for_segmentation),
+        glosses,
+        load_notes(),
+    )

@@ -1,0 +1,51 @@
+"""The one module that knows where the vocab folder, the cache and the seed live."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP = "studyaid"
+
+
+def vocab_dir(explicit: str | Path | None = None, cwd: Path | None = None) -> Path:
+    """The vocab folder: ``--vocab``, else ``$STUDYAID_VOCAB``, else ``./vocab`` when the
+    current folder has one, else the platform's user-data folder."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("STUDYAID_VOCAB")
+    if env:
+        return Path(env)
+    local = (cwd or Path.cwd()) / "vocab"
+    if local.is_dir():
+        return local
+    return Path(platformdirs.user_data_dir(APP)) / "vocab"
+
+
+def cache_dir() -> Path:
+    """Derived data (the dictionary index): ``$STUDYAID_CACHE`` or the user cache folder."""
+    env = os.environ.get("STUDYAID_CACHE")
+    return Path(env) if env else Path(platformdirs.user_cache_dir(APP))
+
+
+def cedict_file(explicit: str | Path | None = None) -> Path | None:
+    """A CC-CEDICT file the learner names: ``--cedict`` or ``$STUDYAID_CEDICT``."""
+    chosen = explicit or os.environ.get("STUDYAID_CEDICT")
+    return Path(chosen) if chosen else None
+
+
+def seed_text() -> str:
+    """The bundled seed article (shipped inside the package)."""
+    return resources.files("studyaid.data").joinpath("seed.txt").read_text(encoding="utf-8")
+
+
+def locations(vocab: Path, cedict: Path | None) -> dict[str, str]:
+    """Every path the program uses, for ``studyaid locate``."""
+    return {
+        "vocab": str(vocab),
+        "cache": str(cache_dir()),
+        "cedict": str(cedict) if cedict else "(newest packaged snapshot)",
+    }

@@ -1,0 +1,44 @@
+"""annotate(): readings and glosses from the tokens, the learner's layer winning."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyaid.core.annotate import Annotator
+from studyaid.core.reading import render
+
+
+def _tokens(annotator: Annotator, text: str) -> dict[str, list[str]]:
+    return {
+        t.text: render(list(t.info.pinyin), "marks")
+        for s in annotator.annotate(text)
+        for t in s.tokens
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        # Readings come from tokens, not from re-segmenting the sentence.
+        ("微软和OpenAI的关系", "和", ["hé"]),
+        ("微软和OpenAI的关系", "的", ["de"]),
+        # Variant forms read through their simplified form.
+        ("你在說什麽", "什麽", ["shén", "me"]),
+        # The dictionary's reading for a word with exactly one.
+        ("银行的行长", "银行", ["yín", "háng"]),
+        ("银行的行长", "行长", ["háng", "zhǎng"]),
+        ("他长大了", "长大", ["zhǎng", "dà"]),
+        ("重新开始", "重新", ["chóng", "xīn"]),
+        ("我们睡着了", "睡着", ["shuì", "zháo"]),
+    ],
+)
+def test_readings_in_context(annotator: Annotator, text: str, word: str, reading: list[str]):
+    assert _tokens(annotator, text)[word] == reading
+
+
+def test_offsets_index_the_text(annotator: Annotator) -> None:
+    text = "标题\n微软与OpenAI的裂痕。训练一个像GPT-4这样的模型！"
+    for sentence in annotator.annotate(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+        for token in sentence.tokens:
+            assert text[token.start : token.end] == token.text

@@ -1,0 +1,40 @@
+"""The one command runs every check: ruff, mypy, and the core's independence of the UI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None and not (Path(sys.prefix) / "bin/ruff").exists(),
+                    reason="ruff not installed")
+def test_ruff_is_clean() -> None:
+    ruff = shutil.which("ruff") or str(Path(sys.prefix) / "bin/ruff")
+    result = subprocess.run([ruff, "check", "studyaid", "tests", "bench"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean() -> None:
+    pytest.importorskip("mypy")
+    result = subprocess.run([sys.executable, "-m", "mypy", "studyaid"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_core_never_imports_the_ui() -> None:
+    code = (
+        "import sys, pkgutil, importlib, studyaid.core as c\n"
+        "for m in pkgutil.iter_modules(c.__path__):\n"
+        "    importlib.import_module('studyaid.core.' + m.name)\n"
+        "import studyaid.cli\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
