@@ -10,6 +10,7 @@ import json
 import shutil
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from studyaid import __version__, paths
 from studyaid.core.errors import StudyaidError
@@ -49,8 +50,24 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     else:
         text = load_text(args.path)
     annotator = build_annotator(settings)
-    sentences = annotator.annotate(text.content)
+    sentences = annotator.iter_annotate(text.content)
     FORMATS[args.format](sentences, sys.stdout, args.pinyin, _width(args))
+    return 0
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    """Open the reader on a text (the bundled seed article when no path is given)."""
+    settings = _settings(args)
+    if args.path is None:
+        text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
+        text_id = "seed"
+    else:
+        text = load_text(args.path)
+        text_id = str(Path(args.path).resolve())
+    # Imported here so that every other command runs without loading textual.
+    from studyaid.tui import run_reader
+
+    run_reader(settings, text, text_id)
     return 0
 
 
@@ -128,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--width", type=int, help="wrap text output at this many cells")
     annotate.set_defaults(run=cmd_annotate)
 
+    read = sub.add_parser("read", parents=[common], help="read a text in the reader")
+    read.add_argument("path", nargs="?", help="a text file (default: the bundled seed article)")
+    read.set_defaults(run=cmd_read)
+
     lookup = sub.add_parser("lookup", parents=[common], help="look up a word")
     lookup.add_argument("query", nargs="+", help="hanzi, pinyin (fudichouxin, fu3 di3) or English")
     lookup.add_argument("--json", action="store_true")
@@ -153,9 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _default(args: argparse.Namespace) -> int:
-    """No command: show the seed article annotated (the reader replaces this)."""
-    args.path, args.format, args.pinyin, args.width = None, "text", "marks", None
-    return cmd_annotate(args)
+    """No command: open the reader on the bundled seed article."""
+    args.path = None
+    return cmd_read(args)
 
 
 def main(argv: list[str] | None = None) -> int:

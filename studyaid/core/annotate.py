@@ -7,6 +7,7 @@ little more than its segmentation.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from studyaid.core.dictionary import Dictionary, Entry
@@ -34,7 +35,7 @@ class WordInfo:
     """Every distinct dictionary reading (numbered, space-separated) the word has."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     """A segment of the text with its offsets, reading and gloss."""
 
@@ -198,14 +199,19 @@ class Annotator:
 
     def annotate(self, text: str) -> list[Sentence]:
         """Split, segment, read and gloss ``text``; offsets index ``text``."""
-        sentences = []
+        return list(self.iter_annotate(text))
+
+    def iter_annotate(self, text: str) -> Iterator[Sentence]:
+        """Like :meth:`annotate`, one sentence at a time (a long text is never all in memory)."""
+        words = self._words
+        word = self.word
+        tokenize = self.segmenter.tokenize
         for index, span in enumerate(split_sentences(text)):
             body = text[span.start : span.end]
             tokens = [
-                Token(token, start, end, self.word(token))
-                for token, start, end in self.segmenter.tokenize(body, span.start)
+                Token(token, start, end, words.get(token) or word(token))
+                for token, start, end in tokenize(body, span.start)
                 if not token.isspace()
             ]
             idioms = self.idioms.find(text, span.start, span.end)
-            sentences.append(Sentence(index, span.start, span.end, body, tokens, idioms))
-        return sentences
+            yield Sentence(index, span.start, span.end, body, tokens, idioms)

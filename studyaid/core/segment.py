@@ -51,19 +51,23 @@ class Segmenter:
             self._jieba.add_word(word, freq=self._jieba.suggest_freq(word, tune=False) + 1)
         self._ready = True
 
-    def _split(self, token: str, start: int) -> Iterator[tuple[str, int, int]]:
-        parts = self.lexicon.splits.get(token)
-        if not parts:
-            yield token, start, start + len(token)
-            return
-        for part in parts:
-            yield part, start, start + len(part)
-            start += len(part)
-
     def _jieba_tokens(self, chunk: str, offset: int) -> Iterator[tuple[str, int, int]]:
         seen = self.normalise(chunk) if self.normalise else chunk
-        for _word, start, end in self._jieba.tokenize(seen):
-            yield from self._split(chunk[start:end], offset + start)
+        splits = self.lexicon.splits
+        position = offset
+        # jieba.cut, not jieba.tokenize: offsets are summed here, one generator fewer.
+        for word in self._jieba.cut(seen):
+            end = position + len(word)
+            if splits and word in splits:
+                for part in splits[word]:
+                    start = position - offset
+                    yield chunk[start : start + len(part)], position, position + len(part)
+                    position += len(part)
+            elif seen is chunk:
+                yield word, position, end
+            else:
+                yield chunk[position - offset : end - offset], position, end
+            position = end
 
     def tokenize(self, text: str, offset: int = 0) -> Iterator[tuple[str, int, int]]:
         """Yield ``(token, start, end)`` covering ``text`` exactly; offsets add ``offset``."""
@@ -76,7 +80,7 @@ class Segmenter:
             yield match.group(), offset + match.start(), offset + match.end()
             position = match.end()
         if position < len(text):
-            yield from self._jieba_tokens(text[position:], offset + position)
+            yield from self._jieba_tokens(text[position:] if position else text, offset + position)
 
     def cut(self, text: str) -> list[str]:
         """The tokens of ``text`` as strings."""
