@@ -9,7 +9,8 @@ from studyaid.core.annotate import Annotator
 from studyaid.core.dictionary import Dictionary
 from studyaid.core.idioms import load_notes
 from studyaid.core.script import simplified_for_segmentation
-from studyaid.core.segment import Segmenter
+from studyaid.core.reading import has_han
+from studyaid.core.segment import Lexicon, Segmenter
 from studyaid.core.vocab import Vocab
 
 
@@ -31,7 +32,11 @@ def build_annotator(settings: Settings, dictionary: Dictionary | None = None) ->
     """An Annotator with the learner's glosses and lexicon from the vocab folder."""
     vocab = Vocab(settings.vocab)
     glosses = vocab.glosses()
-    lexicon = vocab.lexicon()
+    rules = vocab.lexicon()
+    # A word the learner glossed is a unit to them: keep it whole when segmenting,
+    # unless a rule splits it.
+    glossed = {w for w in glosses if has_han(w) and w not in rules.splits}
+    lexicon = Lexicon(rules.merges | glossed, rules.splits)
     return Annotator(
         dictionary or open_dictionary(settings),
         Segmenter(lexicon, simplified_for_segmentation),
