@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from studyaid.core.dictionary import Dictionary, Entry
 from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
+from studyaid.core.particles import Particle, load_particles
 from studyaid.core.reading import HAN, han_count, pypinyin_reading, render
 from studyaid.core.script import to_simplified
 from studyaid.core.segment import Segmenter
@@ -103,12 +104,15 @@ class Annotator:
         segmenter: Segmenter,
         glosses: dict[str, Gloss] | None = None,
         notes: dict[str, Note] | None = None,
+        particles: dict[str, Particle] | None = None,
     ):
         self.dictionary = dictionary
         self.segmenter = segmenter
         self.glosses = glosses or {}
         self.idioms = IdiomFinder(dictionary, notes or {})
+        self.particles = particles if particles is not None else load_particles()
         self._words: dict[str, WordInfo] = {}
+        self._in_context: dict[tuple[str, str], WordInfo] = {}
 
     # -- One word -------------------------------------------------------------------
 
@@ -162,6 +166,35 @@ class Annotator:
         main = [e for e in fitting if not _is_surname_only(e) and not _is_reference_only(e)]
         return tuple((main or fitting)[0].syllables), "cc-cedict"
 
+    def in_context(self, word: str, reading: str) -> WordInfo:
+        """The word read as ``reading`` (numbered, space-separated), gloss to match."""
+        key = (word, reading)
+        info = self._in_context.get(key)
+        if info is None:
+            base = self.word(word)
+            pinyin = tuple(reading.split())
+            gloss, source = base.gloss, base.gloss_source
+            if source == "cc-cedict":
+                entry = self._best_entry(self.dictionary_entries(word), pinyin)
+                if entry is not None:
+                    gloss = "; ".join(entry.definitions[:GLOSS_DEFINITIONS])
+            info = WordInfo(pinyin, gloss, source, "context", base.readings)
+            self._in_context[key] = info
+        return info
+
+    def _apply_particles(self, tokens: list[Token]) -> None:
+        """Re-read standalone particles (得 地 着 了 的 还) from their neighbours."""
+        particles = self.particles
+        for i, token in enumerate(tokens):
+            particle = particles.get(token.text)
+            if particle is None or token.info.reading_source == "user":
+                continue
+            before = tokens[i - 1].text if i else ""
+            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            reading = particle.reading(before, after)
+            if reading != " ".join(token.info.pinyin):
+                token.info = self.in_context(token.text, reading)
+
     @staticmethod
     def _best_entry(entries: tuple[Entry, ...], pinyin: tuple[str, ...]) -> Entry | None:
         if not entries:
@@ -213,5 +246,6 @@ class Annotator:
                 for token, start, end in tokenize(body, span.start)
                 if not token.isspace()
             ]
+            self._apply_particles(tokens)
             idioms = self.idioms.find(text, span.start, span.end)
             yield Sentence(index, span.start, span.end, body, tokens, idioms)

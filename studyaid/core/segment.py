@@ -22,6 +22,9 @@ _LATIN = re.compile(
     r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+(?:[-_.'’／/－．][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+)*[+*＋＊#]*"
 )
 
+_PARTICLES = frozenset("的地得了着过吗呢吧啊")
+_RARE = 50
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -57,12 +60,24 @@ class Segmenter:
             self._jieba.add_word(word, freq=self._jieba.suggest_freq(word, tune=False) + 1)
         self._ready = True
 
+    def _cut(self, text: str) -> Iterator[str]:
+        """jieba's precise mode, except that a rare "word" starting with a particle
+        (地走了, frequency 3 in jieba's dictionary, or one its HMM invented) is cut
+        after the particle: 慢慢地走了 reads 慢慢 / 地 / 走了."""
+        freq = self._jieba.FREQ
+        for word in self._jieba.cut(text):
+            if len(word) > 2 and word[0] in _PARTICLES and freq.get(word, 0) < _RARE:
+                yield word[0]
+                yield from self._jieba.cut(word[1:], HMM=False)
+            else:
+                yield word
+
     def _jieba_tokens(self, chunk: str, offset: int) -> Iterator[tuple[str, int, int]]:
         seen = self.normalise(chunk) if self.normalise else chunk
         splits = self.lexicon.splits
         position = offset
         # jieba.cut, not jieba.tokenize: offsets are summed here, one generator fewer.
-        for word in self._jieba.cut(seen):
+        for word in self._cut(seen):
             end = position + len(word)
             if splits and word in splits:
                 for part in splits[word]:

@@ -8,8 +8,8 @@ from pathlib import Path
 from studyaid.core.annotate import Annotator
 from studyaid.core.dictionary import Dictionary
 from studyaid.core.idioms import load_notes
-from studyaid.core.script import simplified_for_segmentation
 from studyaid.core.reading import has_han
+from studyaid.core.script import simplified_for_segmentation
 from studyaid.core.segment import Lexicon, Segmenter
 from studyaid.core.vocab import Vocab
 

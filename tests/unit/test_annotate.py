@@ -30,6 +30,15 @@ def _tokens(annotator: Annotator, text: str) -> dict[str, list[str]]:
         ("他长大了", "长大", ["zhǎng", "dà"]),
         ("重新开始", "重新", ["chóng", "xīn"]),
         ("我们睡着了", "睡着", ["shuì", "zháo"]),
+        # Standalone particles read from their neighbours (studyaid/data/particles.toml).
+        ("他跑得很快。", "得", ["de"]),
+        ("你得去看看。", "得", ["děi"]),
+        ("我们还得走。", "得", ["děi"]),
+        ("他慢慢地走了。", "地", ["de"]),
+        ("天和地。", "地", ["dì"]),
+        ("他笑着说。", "着", ["zhe"]),
+        ("我还没吃饭。", "还", ["hái"]),
+        ("他来了。", "了", ["le"]),
     ],
 )
 def test_readings_in_context(annotator: Annotator, text: str, word: str, reading: list[str]):
