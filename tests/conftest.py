@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from studyaid.core.annotate import Annotator
 from studyaid.core.dictionary import Dictionary
+from studyaid.core.idioms import load_notes
+from studyaid.core.script import simplified_for_segmentation
+from studyaid.core.segment import Segmenter
 from studyaid.core.services import Settings, build_annotator
 
 SESSION_CACHE: Path | None = None
@@ -50,3 +57,53 @@ def vocab_dir(tmp_path: Path) -> Path:
 def annotator(dictionary: Dictionary, vocab_dir: Path):
     """An Annotator over the full dictionary and an empty vocab folder."""
     return build_annotator(Settings(vocab_dir, dictionary.path.parent), dictionary)
+
+
+# -- Shared, read-only services: jieba takes about a second to load per Segmenter, so tests
+# that only read share one segmenter and one annotator for the whole session.
+
+
+@pytest.fixture(scope="session")
+def segmenter() -> Segmenter:
+    """A Segmenter with no lexicon that reads traditional text like simplified."""
+    return Segmenter(None, simplified_for_segmentation)
+
+
+@pytest.fixture(scope="session")
+def plain_annotator(dictionary: Dictionary, segmenter: Segmenter) -> Annotator:
+    """An Annotator over the full dictionary with no learner's glosses (never mutate it)."""
+    return Annotator(dictionary, segmenter, {}, load_notes())
+
+
+@pytest.fixture(scope="session")
+def cli_env(dictionary: Dictionary, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Environment for running ``python -m studyaid``: a fake home, the session's cache."""
+    home = tmp_path_factory.mktemp("cli-home")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STUDYAID_")}
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        STUDYAID_CACHE=str(dictionary.path.parent),
+        PYTHONIOENCODING="utf-8",
+        COLUMNS="100",
+    )
+    return env
+
+
+@pytest.fixture(scope="session")
+def run_studyaid(cli_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory):
+    """Run ``python -m studyaid ARGS`` in a folder without ./vocab; return the result."""
+    cwd = tmp_path_factory.mktemp("cli-cwd")
+
+    def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "studyaid", *args], input=stdin, capture_output=True,
+            cwd=cwd, env=cli_env, timeout=120,
+        )
+        return subprocess.CompletedProcess(
+            done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+        )
+
+    return run

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from studyaid.core.dictionary import Dictionary, Entry
 from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
-from studyaid.core.particles import Particle, load_particles
+from studyaid.core.particles import Particle, load_particles, load_preferred_readings
 from studyaid.core.reading import HAN, han_count, pypinyin_reading, render
-from studyaid.core.script import to_simplified
+from studyaid.core.script import to_simplified, to_traditional
 from studyaid.core.segment import Segmenter
 from studyaid.core.sentences import split_sentences
 from studyaid.core.vocab import Gloss
@@ -111,6 +111,7 @@ class Annotator:
         self.glosses = glosses or {}
         self.idioms = IdiomFinder(dictionary, notes or {})
         self.particles = particles if particles is not None else load_particles()
+        self.preferred = load_preferred_readings()
         self._words: dict[str, WordInfo] = {}
         self._in_context: dict[tuple[str, str], WordInfo] = {}
 
@@ -145,11 +146,12 @@ class Annotator:
         pinyin, reading_source = self._reading(word, user, fitting, readings)
         if user and user.gloss:
             return WordInfo(pinyin, user.gloss, "user", reading_source, readings)
-        chosen = self._best_entry(entries, pinyin)
+        chosen = self._best_entry(entries, pinyin, word)
         if chosen is not None:
             gloss = "; ".join(chosen.definitions[:GLOSS_DEFINITIONS])
             return WordInfo(pinyin, gloss, "cc-cedict", reading_source, readings)
-        return WordInfo(pinyin, self._gloss_from_parts(word), "parts", reading_source, readings)
+        gloss = self._gloss_from_parts(word, pinyin)
+        return WordInfo(pinyin, gloss, "parts", reading_source, readings)
 
     def _reading(
         self, word: str, user: Gloss | None, fitting: list[Entry], readings: tuple[str, ...]
@@ -158,6 +160,9 @@ class Annotator:
             return user.reading, "user"
         if len(readings) == 1:
             return tuple(readings[0].split()), "cc-cedict"
+        preferred = self.preferred.get(word)
+        if preferred in readings:
+            return tuple(preferred.split()), "cc-cedict"
         guess = pypinyin_reading(word)
         if not readings or " ".join(guess) in readings or "" in guess:
             return tuple(guess), "pypinyin" if not readings else "cc-cedict+pypinyin"
@@ -175,7 +180,7 @@ class Annotator:
             pinyin = tuple(reading.split())
             gloss, source = base.gloss, base.gloss_source
             if source == "cc-cedict":
-                entry = self._best_entry(self.dictionary_entries(word), pinyin)
+                entry = self._best_entry(self.dictionary_entries(word), pinyin, word)
                 if entry is not None:
                     gloss = "; ".join(entry.definitions[:GLOSS_DEFINITIONS])
             info = WordInfo(pinyin, gloss, source, "context", base.readings)
@@ -196,31 +201,45 @@ class Annotator:
                 token.info = self.in_context(token.text, reading)
 
     @staticmethod
-    def _best_entry(entries: tuple[Entry, ...], pinyin: tuple[str, ...]) -> Entry | None:
+    def _best_entry(
+        entries: tuple[Entry, ...], pinyin: tuple[str, ...], word: str = ""
+    ) -> Entry | None:
         if not entries:
             return None
         reading = " ".join(pinyin)
 
-        def rank(entry: Entry) -> tuple[bool, bool, bool, bool]:
+        traditional = to_traditional(word) if word else ""
+
+        def rank(entry: Entry) -> tuple[bool, bool, bool, bool, bool, int]:
             return (
-                " ".join(entry.syllables) != reading,
+                bool(reading) and " ".join(entry.syllables) != reading,
                 _is_reference_only(entry),
                 entry.pinyin != entry.pinyin.lower(),  # proper nouns after common words
                 _is_surname_only(entry),
+                # 当 is 當 (when) far more than 噹 (ding dong): OpenCC's usual form first.
+                entry.traditional != traditional and entry.traditional != word,
+                -len(entry.definitions),
             )
 
         return min(entries, key=rank)
 
-    def _gloss_from_parts(self, word: str) -> str:
-        """A gloss for a word the dictionary lacks: its longest known words, else characters."""
+    def _gloss_from_parts(self, word: str, pinyin: tuple[str, ...] = ()) -> str:
+        """A gloss for a word the dictionary lacks: its longest known words, else characters,
+        each glossed in the reading the word has (这场 chǎng: an occasion, not a threshing
+        floor)."""
         parts = []
+        han_before = 0
         i = 0
         while i < len(word):
             for length in range(min(PARTS_LONGEST, len(word) - i), 0, -1):
                 piece = word[i : i + length]
                 if length == 1 or self.dictionary_entries(piece):
                     break
-            entry = self._best_entry(self.dictionary_entries(piece), ())
+            count = han_count(piece)
+            fits = len(pinyin) == han_count(word)
+            reading = pinyin[han_before : han_before + count] if fits else ()
+            han_before += count
+            entry = self._best_entry(self.dictionary_entries(piece), reading, piece)
             if entry is not None:
                 parts.append(f"{piece} {entry.definitions[0]}")
             elif HAN.match(piece):

@@ -47,7 +47,7 @@ CREATE INDEX entries_toneless ON entries(toneless);
 CREATE INDEX entries_toned ON entries(toned);
 """
 _IDIOM_MARK = re.compile(r"\((?:idiom|proverb|saying)\)")
-_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -244,10 +244,14 @@ class Dictionary:
             if match and match.start() == 0 and match.end() >= len(definition.rstrip(" ;,.")):
                 target = match.group("simp") or match.group("word")
                 reading = (match.group("pinyin") or "").lower()
+                # The written form (裡 in "variant of 裡|里[li3]") first, so that the
+                # variant 裏, also simplified 里, does not resolve to itself.
                 rows = self.db.execute(
-                    "SELECT pinyin, defs FROM entries WHERE simp=?1 OR trad=?1 ORDER BY id",
-                    (target,),
+                    "SELECT pinyin, defs FROM entries WHERE simp=?1 OR trad=?1 OR trad=?2"
+                    " ORDER BY trad != ?2, id",
+                    (target, match.group("word")),
                 ).fetchall()
+                rows = [(p, d) for p, d in rows if not cedict.REFERENCE.match(d)]
                 chosen = [d for p, d in rows if not reading or p.lower() == reading] or [
                     d for _, d in rows
                 ]

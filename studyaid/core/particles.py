@@ -58,3 +58,13 @@ def load_particles(name: str = "particles.toml") -> dict[str, Particle]:
         }
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise StudyaidError(f"invalid particle rules: {exc}", name) from None
+
+
+def load_preferred_readings(name: str = "preferred_readings.toml") -> dict[str, str]:
+    """Word -> the reading to prefer among the dictionary's several (data, not code)."""
+    text = resources.files("studyaid.data").joinpath(name).read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise StudyaidError(f"invalid preferred readings: {exc}", name) from None
+    return {word: str(reading) for word, reading in data.items()}

@@ -28,6 +28,9 @@ def has_han(text: str) -> bool:
     return HAN.search(text) is not None
 
 
+_CITATION = {"一": "yi1", "不": "bu4"}
+
+
 def _no_reading(chars: str) -> list[str]:  # pypinyin accepts a list; its stub says str
     return ["" for _ in chars]
 
@@ -43,6 +46,9 @@ def pypinyin_reading(word: str) -> list[str]:
         han, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False, errors=_no_reading,  # type: ignore[arg-type]
     )
     syllables = [item[0].replace("v", "u:") if item and item[0] else "" for item in result]
+    # pypinyin's phrase data writes some 一/不 words with their spoken tone change
+    # (一个 yí gè); readings here are citation tones, as CC-CEDICT and Pleco show them.
+    syllables = [_CITATION.get(ch, s) if s else s for ch, s in zip(han, syllables, strict=False)]
     if len(syllables) != len(han):
         return syllables[: len(han)] + [""] * (len(han) - len(syllables))
     return syllables

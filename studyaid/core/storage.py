@@ -29,6 +29,10 @@ def write_atomic(path: Path, content: str) -> None:
             os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        else:  # mkstemp makes 0600; a new file gets the usual mode under the umask
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
         os.replace(tmp_name, path)
         tmp_name = None
         dir_fd = os.open(path.parent, os.O_RDONLY)

@@ -48,7 +48,7 @@ class Gloss:
         }
 
 
-def _read_lines(path: Path) -> list[str]:
+def read_lines(path: Path) -> list[str]:
     """The file's lines, or [] if it does not exist; bad bytes are reported with a line."""
     try:
         data = path.read_bytes()
@@ -83,7 +83,7 @@ def parse_reading(text: str, word: str) -> tuple[str, ...]:
     return syllables
 
 
-def _clean(field: str) -> str:
+def clean_field(field: str) -> str:
     """A field as one line: tabs and newlines become spaces."""
     return " ".join(field.split())
 
@@ -108,7 +108,7 @@ class Vocab:
         """All glosses by word, validated."""
         path = self.glosses_path
         glosses: dict[str, Gloss] = {}
-        for number, line in enumerate(_read_lines(path), 1):
+        for number, line in enumerate(read_lines(path), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             fields = line.split("\t")
@@ -137,7 +137,7 @@ class Vocab:
         path = self.lexicon_path
         rules: list[str] = []
         seen: set[str] = set()
-        for number, line in enumerate(_read_lines(path), 1):
+        for number, line in enumerate(read_lines(path), 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             parts = line.split()
@@ -161,7 +161,7 @@ class Vocab:
         self, word: str, gloss: str, reading: str | None = None, note: str | None = None
     ) -> Gloss:
         """Add or change a word's gloss (and reading/note when given); return the entry."""
-        word, gloss = _clean(word), _clean(gloss)
+        word, gloss = clean_field(word), clean_field(gloss)
         if not word:
             raise StudyaidError("the word is empty")
         with locked(self.folder):
@@ -178,7 +178,7 @@ class Vocab:
                 word,
                 gloss,
                 syllables,
-                _clean(note) if note is not None else (old.note if old else ""),
+                clean_field(note) if note is not None else (old.note if old else ""),
             )
             if not entry.gloss and not entry.reading and not entry.note:
                 raise StudyaidError("the gloss is empty")
@@ -199,7 +199,7 @@ class Vocab:
         """Add a lexicon rule: one part merges a word, several split it."""
         with locked(self.folder):
             self.lexicon()
-            existing = _read_lines(self.lexicon_path)
+            existing = read_lines(self.lexicon_path)
             whole = "".join(parts)
             kept = [
                 line for line in existing

@@ -51,3 +51,35 @@ def test_offsets_index_the_text(annotator: Annotator) -> None:
         assert text[sentence.start : sentence.end] == sentence.text
         for token in sentence.tokens:
             assert text[token.start : token.end] == token.text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading", "gloss_starts"),
+    [
+        # A preferred reading among the dictionary's several (preferred_readings.toml).
+        ("往往不是一蹴而就的。", "不是", ["bù", "shì"], "no; is not"),
+        ("我去买东西。", "东西", ["dōng", "xi"], "thing"),
+        ("历史告诉我们。", "告诉", ["gào", "su"], "to tell"),
+        ("大夫来了。", "大夫", ["dài", "fu"], "doctor"),
+        # Entries sharing a reading: OpenCC's usual traditional form first (當, not 噹).
+        ("当OpenAI的技术变得有价值时。", "当", ["dāng"], "to be"),
+        ("云计算平台。", "云", ["yún"], "cloud"),
+        # 得 before 了 is dé, to get.
+        ("他得了第一。", "得", ["dé"], "to obtain"),
+        # Glosses from parts follow the token's reading: 场 chǎng, not a threshing floor.
+        ("这场风波。", "这场", ["zhè", "chǎng"], "这 (pronoun) this; these + 场 large place"),
+        # pypinyin's spoken 一 (yí gè) is written in citation tone.
+        ("一个人。", "一个", ["yī", "gè"], "一 one"),
+    ],
+)
+def test_reading_and_gloss(
+    annotator: Annotator, text: str, word: str, reading: list[str], gloss_starts: str
+) -> None:
+    token = next(t for s in annotator.annotate(text) for t in s.tokens if t.text == word)
+    assert render(list(token.info.pinyin), "marks") == reading
+    assert token.info.gloss.startswith(gloss_starts)
+
+
+@pytest.mark.parametrize("query", ["xi'an", "well-known", "one's", '"quoted"', "*", "-"])
+def test_search_never_fails_on_punctuation(annotator: Annotator, query: str) -> None:
+    assert isinstance(annotator.dictionary.search(query), list)

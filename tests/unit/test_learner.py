@@ -1,0 +1,96 @@
+"""The learner's files: status, translations, positions, cards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studyaid.core.errors import StudyaidError
+from studyaid.core.learner import (
+    CARDS,
+    KNOWN,
+    LEARNING,
+    NEW,
+    POSITIONS,
+    STATUS,
+    TRANSLATIONS,
+    Learner,
+    Shown,
+)
+
+
+def test_status_round_trip(vocab_dir: Path) -> None:
+    learner = Learner(vocab_dir)
+    assert learner.statuses() == {}
+    learner.set_status("微软", KNOWN)
+    learner.set_status("断粮", LEARNING)
+    learner.set_status("合作", KNOWN)
+    learner.set_status("合作", NEW)
+    assert learner.statuses() == {"微软": KNOWN, "断粮": LEARNING}
+    lines = (vocab_dir / STATUS).read_text(encoding="utf-8").splitlines()
+    assert lines[1:] == sorted(["微软\tknown", "断粮\tlearning"])
+
+
+def test_translation_anchored_to_its_sentence(vocab_dir: Path) -> None:
+    learner = Learner(vocab_dir)
+    learner.set_translation("seed", 3, "盟友还是对手?", "Ally or rival?")
+    # the same sentence, same number
+    assert learner.translation("seed", 3, "盟友还是对手?") == Shown("Ally or rival?", False)
+    # the sentence moved: its translation follows it
+    assert learner.translation("seed", 5, "盟友还是对手?") == Shown("Ally or rival?", False)
+    # the sentence at that number changed: stale, not lost
+    assert learner.translation("seed", 3, "盟友还是敌人?") == Shown("Ally or rival?", True)
+    # another text
+    assert learner.translation("other", 3, "盟友还是对手?") is None
+    learner.set_translation("seed", 3, "盟友还是对手?", "")
+    assert learner.translations() == []
+
+
+def test_position_per_text(vocab_dir: Path) -> None:
+    learner = Learner(vocab_dir)
+    assert learner.position("seed") == 0
+    learner.set_position("seed", 12)
+    learner.set_position("/texts/zhufu.txt", 4)
+    assert learner.position("seed") == 12
+    assert Learner(vocab_dir).positions() == {"seed": 12, "/texts/zhufu.txt": 4}
+
+
+def test_cards_are_added_once(vocab_dir: Path) -> None:
+    learner = Learner(vocab_dir)
+    assert learner.add_card("釜底抽薪", "fu3 di3 chou1 xin1", "drastic action",
+                            "……无疑是釜底抽薪式的打击。")
+    assert not learner.add_card("釜底抽薪", "", "", "")
+    assert [c.word for c in learner.cards()] == ["釜底抽薪"]
+
+
+# A broken file: reported with file:line, and never rewritten.
+BROKEN = [
+    (STATUS, "微软\tmaybe\n", 2, "status 'maybe'"),
+    (STATUS, "微软\tknown\n微软\tlearning\n", 3, "appears twice"),
+    (STATUS, "微软\n", 2, "1 tab-separated fields"),
+    (TRANSLATIONS, "seed\tx\t句子\tsentence\n", 2, "not a whole number"),
+    (TRANSLATIONS, "seed\t1\t句子\t\n", 2, "is empty"),
+    (POSITIONS, "seed\t-1\n", 2, "not a whole number"),
+    (CARDS, "\tfu3\tgloss\t\n", 2, "the word"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "line", "problem"), BROKEN)
+def test_broken_file_is_reported_and_kept(
+    vocab_dir: Path, name: str, content: str, line: int, problem: str
+) -> None:
+    path = vocab_dir / name
+    path.write_text("# a comment\n" + content, encoding="utf-8")
+    learner = Learner(vocab_dir)
+    write = {
+        STATUS: lambda: learner.set_status("合作", KNOWN),
+        TRANSLATIONS: lambda: learner.set_translation("seed", 0, "句子", "a sentence"),
+        POSITIONS: lambda: learner.set_position("seed", 1),
+        CARDS: lambda: learner.add_card("合作", "", "", ""),
+    }[name]
+    with pytest.raises(StudyaidError) as caught:
+        write()
+    assert problem in str(caught.value)
+    assert f"{path}:{line}: " in str(caught.value)
+    assert path.read_text(encoding="utf-8") == "# a comment\n" + content
