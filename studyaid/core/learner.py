@@ -1,0 +1,259 @@
+"""What the learner knows and has written: word status, translations, place, cards.
+
+Plain tab-separated files in the vocab folder, next to ``glosses.tsv``; ``#`` starts a
+comment line and blank lines are ignored:
+
+``status.tsv``: ``word<TAB>status``, status ``learning`` or ``known`` (a word with no line
+is ``new``), sorted by word.
+``translations.tsv``: ``text<TAB>sentence number<TAB>sentence<TAB>translation``. The
+sentence's own text anchors the translation: when the text changes so that the sentence
+at that number reads differently, the translation is reported as stale, not lost.
+``positions.tsv``: ``text<TAB>sentence number``: where the learner left each text.
+``cards.tsv``: ``word<TAB>reading<TAB>gloss<TAB>sentence``: words the learner chose for
+flashcards (the review is built elsewhere).
+
+Every problem is reported as ``file:line: problem``; a file that does not parse is
+never rewritten. Writes hold the folder's lock and replace files atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from studyaid.core.errors import StudyaidError
+from studyaid.core.storage import locked, write_atomic
+from studyaid.core.vocab import clean_field, read_lines
+
+STATUS = "status.tsv"
+TRANSLATIONS = "translations.tsv"
+POSITIONS = "positions.tsv"
+CARDS = "cards.tsv"
+
+NEW, LEARNING, KNOWN = "new", "learning", "known"
+STATUSES = (NEW, LEARNING, KNOWN)
+"""A word's status, as LingQ and Lute have it; ``new`` is never stored."""
+
+_HEADERS = {
+    STATUS: "# studyaid word status: word TAB learning|known (a word not listed is new).\n",
+    TRANSLATIONS: "# studyaid translations: text TAB sentence number TAB sentence TAB"
+    " translation.\n",
+    POSITIONS: "# studyaid reading positions: text TAB sentence number.\n",
+    CARDS: "# studyaid flashcards to make: word TAB reading TAB gloss TAB sentence.\n",
+}
+
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The learner's English for one sentence of one text."""
+
+    text_id: str
+    index: int
+    sentence: str
+    english: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A translation as the reader shows it: stale when the sentence has changed since."""
+
+    english: str
+    stale: bool
+
+
+@dataclass(frozen=True)
+class Card:
+    """A word the learner wants to review, with the sentence it was met in."""
+
+    word: str
+    reading: str
+    gloss: str
+    sentence: str
+
+
+def _fields(line: str, count: int, names: str, path: Path, number: int) -> list[str]:
+    fields = line.split("\t")
+    if len(fields) != count:
+        raise StudyaidError(
+            f"{len(fields)} tab-separated fields; expected {count} ({names})", path, number
+        )
+    return [f.strip() for f in fields]
+
+
+def _number(field: str, path: Path, number: int) -> int:
+    if not field.isdigit():
+        raise StudyaidError(f"sentence number {field!r} is not a whole number", path, number)
+    return int(field)
+
+
+def _parse_status(fields: list[str], path: Path, number: int) -> tuple[str, str]:
+    word, status = fields
+    if not word:
+        raise StudyaidError("the word (first field) is empty", path, number)
+    if status not in (LEARNING, KNOWN):
+        raise StudyaidError(f"status {status!r} is not 'learning' or 'known'", path, number)
+    return word, status
+
+
+def _parse_translation(fields: list[str], path: Path, number: int) -> Translation:
+    text_id, index, sentence, english = fields
+    if not text_id:
+        raise StudyaidError("the text (first field) is empty", path, number)
+    if not sentence or not english:
+        raise StudyaidError("the sentence or its translation is empty", path, number)
+    return Translation(text_id, _number(index, path, number), sentence, english)
+
+
+def _parse_position(fields: list[str], path: Path, number: int) -> tuple[str, int]:
+    text_id, index = fields
+    if not text_id:
+        raise StudyaidError("the text (first field) is empty", path, number)
+    return text_id, _number(index, path, number)
+
+
+def _parse_card(fields: list[str], path: Path, number: int) -> Card:
+    if not fields[0]:
+        raise StudyaidError("the word (first field) is empty", path, number)
+    return Card(*fields)
+
+
+class Learner:
+    """The learner's progress files in the vocab folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def path(self, name: str) -> Path:
+        """Where one of the learner's files lives."""
+        return self.folder / name
+
+    # -- Reading and writing tables ------------------------------------------------
+
+    def _read(
+        self, name: str, count: int, names: str,
+        parse: Callable[[list[str], Path, int], Row],
+    ) -> list[Row]:
+        path = self.path(name)
+        rows = []
+        for number, line in enumerate(read_lines(path), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(parse(_fields(line, count, names, path, number), path, number))
+        return rows
+
+    def _write(self, name: str, rows: list[tuple[str, ...]]) -> None:
+        body = "".join("\t".join(clean_field(f) for f in row) + "\n" for row in rows)
+        write_atomic(self.path(name), _HEADERS[name] + body)
+
+    # -- Word status -----------------------------------------------------------------
+
+    def statuses(self) -> dict[str, str]:
+        """Every word's stored status (``learning`` or ``known``), validated."""
+        found: dict[str, str] = {}
+        path = self.path(STATUS)
+        for number, line in enumerate(read_lines(path), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            word, status = _parse_status(
+                _fields(line, 2, "word, status", path, number), path, number
+            )
+            if word in found:
+                raise StudyaidError(f"{word!r} appears twice", path, number)
+            found[word] = status
+        return found
+
+    def set_status(self, word: str, status: str) -> None:
+        """Set a word's status; ``new`` removes its line."""
+        word = clean_field(word)
+        if status not in STATUSES:
+            raise StudyaidError(f"unknown status {status!r}")
+        if not word:
+            raise StudyaidError("the word is empty")
+        with locked(self.folder):
+            found = self.statuses()
+            if status == NEW:
+                found.pop(word, None)
+            else:
+                found[word] = status
+            self._write(STATUS, [(w, found[w]) for w in sorted(found)])
+
+    # -- Translations --------------------------------------------------------------
+
+    def translations(self) -> list[Translation]:
+        """Every stored translation, validated."""
+        return self._read(
+            TRANSLATIONS, 4, "text, sentence number, sentence, translation", _parse_translation
+        )
+
+    def translation(self, text_id: str, index: int, sentence: str) -> Shown | None:
+        """The translation of sentence ``index`` of a text, if any.
+
+        One stored for this very sentence (by its text) wins, so a sentence that moved
+        keeps it; else one stored for this number is shown as stale.
+        """
+        sentence = clean_field(sentence)
+        mine = [t for t in self.translations() if t.text_id == text_id]
+        for t in mine:
+            if t.sentence == sentence:
+                return Shown(t.english, stale=False)
+        for t in mine:
+            if t.index == index:
+                return Shown(t.english, stale=True)
+        return None
+
+    def set_translation(self, text_id: str, index: int, sentence: str, english: str) -> None:
+        """Store (or, with empty ``english``, remove) the translation of one sentence."""
+        sentence, english = clean_field(sentence), clean_field(english)
+        with locked(self.folder):
+            kept = [
+                t for t in self.translations()
+                if not (t.text_id == text_id and (t.index == index or t.sentence == sentence))
+            ]
+            if english:
+                kept.append(Translation(clean_field(text_id), index, sentence, english))
+            kept.sort(key=lambda t: (t.text_id, t.index))
+            self._write(
+                TRANSLATIONS, [(t.text_id, str(t.index), t.sentence, t.english) for t in kept]
+            )
+
+    # -- Positions ---------------------------------------------------------------------
+
+    def positions(self) -> dict[str, int]:
+        """The sentence number the learner was last at, per text."""
+        return dict(self._read(POSITIONS, 2, "text, sentence number", _parse_position))
+
+    def position(self, text_id: str) -> int:
+        """Where the learner left a text (0 when never opened)."""
+        return self.positions().get(text_id, 0)
+
+    def set_position(self, text_id: str, index: int) -> None:
+        """Remember where the learner is in a text."""
+        with locked(self.folder):
+            found = self.positions()
+            if found.get(text_id) == index:
+                return
+            found[clean_field(text_id)] = index
+            self._write(POSITIONS, [(t, str(found[t])) for t in sorted(found)])
+
+    # -- Cards -------------------------------------------------------------------------
+
+    def cards(self) -> list[Card]:
+        """The words chosen for flashcards, in the order they were added."""
+        return self._read(CARDS, 4, "word, reading, gloss, sentence", _parse_card)
+
+    def add_card(self, word: str, reading: str, gloss: str, sentence: str) -> bool:
+        """Add a word to the flashcards; False if it is there already."""
+        card = Card(*(clean_field(f) for f in (word, reading, gloss, sentence)))
+        if not card.word:
+            raise StudyaidError("the word is empty")
+        with locked(self.folder):
+            cards = self.cards()
+            if any(c.word == card.word for c in cards):
+                return False
+            cards.append(card)
+            self._write(CARDS, [(c.word, c.reading, c.gloss, c.sentence) for c in cards])
+        return True

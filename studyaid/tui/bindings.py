@@ -1,0 +1,58 @@
+"""The reader's key bindings, as data: each has a stable id (for remapping), a short
+description for the footer and a longer one (the tooltip) for the help screen."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+PAGE = 5
+"""Sentences moved by PgUp/PgDn."""
+
+
+def _key(keys: str, action: str, short: str, long: str, id: str, show: bool = False,
+         display: str | None = None) -> Binding:
+    return Binding(keys, action, short, show=show, key_display=display, tooltip=long, id=id)
+
+
+READER_BINDINGS: list[Binding] = [
+    # Moving
+    _key("left,h", "word(-1)", "Previous word", "Previous word", "word-previous"),
+    _key("right,l", "word(1)", "Next word", "Next word", "word-next"),
+    _key("up,k", "sentence(-1)", "Previous sentence", "Previous sentence", "sentence-previous"),
+    _key("down,j", "sentence(1)", "Next sentence", "Next sentence", "sentence-next"),
+    _key("pageup", f"sentence(-{PAGE})", "Page back", f"Back {PAGE} sentences",
+         "page-previous"),
+    _key("pagedown", f"sentence({PAGE})", "Page on", f"On {PAGE} sentences", "page-next"),
+    _key("home", "first", "First", "First sentence", "sentence-first"),
+    _key("end", "last", "Last", "Last sentence", "sentence-last"),
+    _key("slash", "search", "Search",
+         "Search the text; Enter jumps to the next sentence containing it", "search",
+         show=True, display="/"),
+    _key("n", "search_next", "Next match", "Next sentence containing the search",
+         "search-next"),
+    # The learner's own data
+    _key("g", "gloss", "Gloss", "Edit the word's gloss (saved to the vocab folder)",
+         "gloss-edit", show=True),
+    _key("t", "translation", "Translate", "Edit the sentence's translation",
+         "translation-edit", show=True),
+    _key("s", "split", "Split", "Split the word into parts (saved to the lexicon)",
+         "token-split"),
+    _key("m", "merge", "Merge", "Merge the word with the next (saved to the lexicon)",
+         "token-merge"),
+    _key("r", "reading", "Reading", "Choose the word's reading among its dictionary readings"
+         " (kept)", "reading-choose"),
+    _key("K", "known", "Known", "Mark the word known", "status-known", show=True),
+    _key("U", "unknown", "Not known", "Mark the word not known: learning (again: new)",
+         "status-unknown"),
+    _key("a", "card", "Card", "Add the word to the flashcards (cards.tsv)", "card-add"),
+    # Display
+    _key("p", "pinyin", "Pinyin", "Pinyin over all words / words not known / none",
+         "pinyin-cycle"),
+    _key("c", "tones", "Tones", "Tone colours on/off", "tones-toggle"),
+    _key("v", "script", "Script", "Hanzi as written / traditional / simplified",
+         "script-cycle"),
+    # Leaving
+    _key("question_mark", "help", "Help", "This list of keys", "help", show=True,
+         display="?"),
+    _key("q", "quit", "Quit", "Quit (the place in the text is kept)", "quit", show=True),
+]

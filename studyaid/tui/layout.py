@@ -1,0 +1,180 @@
+"""Laying out a sentence as columns, pinyin over hanzi, wrapped at a width in cells.
+
+Pure functions over core data and Rich text (no widgets), so they are tested directly.
+CJK characters are two cells wide; every width here is Rich's ``cell_len``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from studyaid.core.annotate import Sentence, Token
+from studyaid.core.learner import KNOWN, LEARNING, NEW
+from studyaid.core.reading import join_word, render
+from studyaid.core.script import to_simplified, to_traditional
+from studyaid.tui.options import DisplayOptions
+
+TONE_COLOURS = {1: "#ff5f5f", 2: "#ffaf00", 3: "#5fd75f", 4: "#5f87ff", 5: "grey62"}
+"""The usual learner scheme: 1 red, 2 orange, 3 green, 4 blue, neutral grey."""
+STATUS_STYLES = {NEW: Style(bold=True), LEARNING: Style(bold=True, color="#ffd75f"),
+                 KNOWN: Style()}
+"""Hanzi by word status: new bold, learning yellow, known plain."""
+IDIOM_STYLE = Style(underline=True, color="#d787ff")
+CURSOR_STYLE = Style(reverse=True)
+PINYIN_PLAIN = Style(color="grey70")
+GAP = 1
+"""Cells between two words: word boundaries stay visible."""
+
+SCRIPT_CONVERTERS: dict[str, Callable[[str], str]] = {
+    "original": lambda text: text,
+    "traditional": to_traditional,
+    "simplified": to_simplified,
+}
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where one token's column is drawn: rows ``y``..``y+1``, cells ``x``..``x_end``."""
+
+    index: int
+    y: int
+    x: int
+    x_end: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The lines of a laid-out sentence and where each token's column is."""
+
+    lines: list[Text]
+    regions: list[Region]
+
+    def token_at(self, x: int, y: int) -> int | None:
+        """The token drawn at cell ``(x, y)``, if any."""
+        for region in self.regions:
+            if region.y <= y <= region.y + 1 and region.x <= x < region.x_end:
+                return region.index
+        return None
+
+
+def is_selectable(token: Token) -> bool:
+    """Whether the cursor stops on a token: words and Latin words, not punctuation."""
+    return any(ch.isalnum() for ch in token.text)
+
+
+def tone(syllable: str) -> int:
+    """The tone number of a numbered syllable (5 for neutral or unknown)."""
+    return int(syllable[-1]) if syllable[-1:] in "1234" and syllable[-1:] else 5
+
+
+def pinyin_text(syllables: tuple[str, ...], tones: bool) -> Text:
+    """A word's reading with tone marks, one word (xī'ān), coloured by tone if asked."""
+    marks = render(list(syllables), "marks")
+    joined = join_word(marks)
+    out = Text()
+    position = 0
+    for syllable, mark in zip(syllables, marks, strict=True):
+        found = joined.find(mark, position) if mark else -1
+        if found < 0:
+            continue
+        if found > position:
+            out.append(joined[position:found], PINYIN_PLAIN)
+        style = Style(color=TONE_COLOURS[tone(syllable)]) if tones else PINYIN_PLAIN
+        out.append(mark, style)
+        position = found + len(mark)
+    return out
+
+
+def _centred(text: Text, width: int) -> Text:
+    spare = width - text.cell_len
+    left = spare // 2
+    return Text(" " * left) + text + Text(" " * (spare - left))
+
+
+def layout_sentence(
+    sentence: Sentence,
+    width: int,
+    options: DisplayOptions,
+    statuses: dict[str, str],
+    cursor: int | None = None,
+) -> Layout:
+    """Lay out an annotated sentence: per row a pinyin line over a hanzi line."""
+    convert = SCRIPT_CONVERTERS[options.script]
+    width = max(width, 8)
+    lines: list[Text] = []
+    regions: list[Region] = []
+    pinyin_line, hanzi_line = Text(), Text()
+    used = 0
+    idiom_spans = [(i.start, i.end) for i in sentence.idioms]
+
+    def flush() -> None:
+        nonlocal pinyin_line, hanzi_line, used
+        if used:
+            if lines:
+                lines.append(Text())
+            lines.extend([pinyin_line, hanzi_line])
+        pinyin_line, hanzi_line, used = Text(), Text(), 0
+
+    previous_end = None
+    for index, token in enumerate(sentence.tokens):
+        status = statuses.get(token.text, NEW)
+        shown = options.pinyin == "all" or (options.pinyin == "unknown" and status != KNOWN)
+        reading = pinyin_text(token.info.pinyin, options.tones) if shown else Text()
+        hanzi = Text(convert(token.text), STATUS_STYLES[status] if token.is_word else Style())
+        if any(s < token.end and token.start < e for s, e in idiom_spans):
+            hanzi.stylize(IDIOM_STYLE)
+        column = min(max(reading.cell_len, hanzi.cell_len), width)
+        # No gap before punctuation or between tokens that touch in a Latin word.
+        gap = GAP if used and (is_selectable(token) or previous_end != token.start) else 0
+        if used and used + gap + column > width:
+            flush()
+            gap = 0
+        if gap:
+            pinyin_line.append(" " * gap)
+            hanzi_line.append(" " * gap)
+        top, bottom = _centred(reading, column), _centred(hanzi, column)
+        if index == cursor:
+            top.stylize(CURSOR_STYLE)
+            bottom.stylize(CURSOR_STYLE)
+        y = len(lines) + (1 if lines else 0)
+        regions.append(Region(index, y, used + gap, used + gap + column))
+        pinyin_line.append_text(top)
+        hanzi_line.append_text(bottom)
+        used += gap + column
+        previous_end = token.end
+    flush()
+    for line in lines:
+        line.truncate(width)
+    return Layout(lines, regions)
+
+
+def layout_raw(text: str, width: int, options: DisplayOptions) -> Layout:
+    """A sentence not yet annotated: its hanzi wrapped at ``width``, no pinyin yet."""
+    width = max(width, 8)
+    lines = [Text()]
+    current = ""
+    for ch in SCRIPT_CONVERTERS[options.script](text):
+        if cell_len(current) + cell_len(ch) > width:
+            lines.append(Text(current, Style(bold=True)))
+            current = ""
+        current += ch
+    lines.append(Text(current, Style(bold=True)))
+    return Layout(lines, [])
+
+
+def fit_cells(text: str, cells: int, tail: bool = False) -> str:
+    """``text`` cut to at most ``cells`` cells with an ellipsis: its head, or its tail."""
+    if cell_len(text) <= cells:
+        return text
+    out = ""
+    chars = reversed(text) if tail else iter(text)
+    for ch in chars:
+        if cell_len(out) + cell_len(ch) + 1 > cells:
+            break
+        out = ch + out if tail else out + ch
+    return "…" + out if tail else out + "…"

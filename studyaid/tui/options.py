@@ -1,0 +1,35 @@
+"""How the reader displays a text: the learner's toggles, as one immutable value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+PINYIN_MODES = ("all", "unknown", "none")
+"""Pinyin over every word, over words not yet known, or over none."""
+SCRIPTS = ("original", "traditional", "simplified")
+"""Hanzi as written, or converted with OpenCC."""
+
+
+def _next(values: tuple[str, ...], current: str) -> str:
+    return values[(values.index(current) + 1) % len(values)]
+
+
+@dataclass(frozen=True)
+class DisplayOptions:
+    """The display toggles: pinyin mode, tone colours, script."""
+
+    pinyin: str = "all"
+    tones: bool = True
+    script: str = "original"
+
+    def cycle_pinyin(self) -> DisplayOptions:
+        """all -> unknown -> none -> all."""
+        return replace(self, pinyin=_next(PINYIN_MODES, self.pinyin))
+
+    def toggle_tones(self) -> DisplayOptions:
+        """Tone colours on or off."""
+        return replace(self, tones=not self.tones)
+
+    def cycle_script(self) -> DisplayOptions:
+        """original -> traditional -> simplified -> original."""
+        return replace(self, script=_next(SCRIPTS, self.script))

@@ -1,0 +1,514 @@
+"""The reader: one text, sentence by sentence, with a cursor on one word.
+
+The screen owns the reading state (sentences, sentence number, cursor, display
+options); a thread worker annotates and posts :class:`Annotated`; handlers mutate state
+and then call :meth:`ReaderScreen.refresh_view`, the one place widgets are updated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text as RichText
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from studyaid.core.annotate import Annotator, Sentence, Token
+from studyaid.core.errors import StudyaidError
+from studyaid.core.idioms import IdiomMatch, load_notes
+from studyaid.core.learner import KNOWN, LEARNING, NEW, Learner
+from studyaid.core.loader import Text
+from studyaid.core.script import to_simplified
+from studyaid.core.sentences import split_sentences
+from studyaid.core.services import Settings, build_annotator, open_dictionary
+from studyaid.core.vocab import Vocab
+from studyaid.tui.bindings import READER_BINDINGS
+from studyaid.tui.layout import SCRIPT_CONVERTERS, fit_cells, is_selectable
+from studyaid.tui.messages import Annotated, AnnotationFailed
+from studyaid.tui.options import DisplayOptions
+from studyaid.tui.screens.help_screen import HelpScreen
+from studyaid.tui.screens.prompt_screen import PromptScreen
+from studyaid.tui.screens.reading_screen import ReadingScreen
+from studyaid.tui.widgets.details_panel import DetailsPanel, details_text, idiom_text
+from studyaid.tui.widgets.sentence_view import SentenceView
+
+POSITION_DELAY = 1.0
+"""Seconds of stillness before the reading position is saved."""
+
+
+def raw_sentences(content: str) -> list[Sentence]:
+    """The text's sentences without tokens: what is shown while annotation runs."""
+    return [
+        Sentence(i, span.start, span.end, content[span.start : span.end])
+        for i, span in enumerate(split_sentences(content))
+    ]
+
+
+def find_sentence(sentences: list[Sentence], query: str, after: int) -> int | None:
+    """The first sentence after ``after`` (wrapping round) containing ``query``, in
+    either script."""
+    wanted = to_simplified(query)
+    count = len(sentences)
+    for step in range(1, count + 1):
+        sentence = sentences[(after + step) % count]
+        if query in sentence.text or wanted in to_simplified(sentence.text):
+            return sentence.index
+    return None
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one text; every key is a binding with an id, listed by the help screen."""
+
+    BINDINGS = READER_BINDINGS  # type: ignore[assignment]
+
+    def __init__(
+        self, settings: Settings, text: Text, text_id: str, annotator: Annotator | None = None
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.text = text
+        self.text_id = text_id
+        self.annotator = annotator
+        self.learner = Learner(settings.vocab)
+        self.vocab = Vocab(settings.vocab)
+        self.sentences = raw_sentences(text.content)
+        self.index = 0
+        self.cursor: int | None = None
+        self.options = DisplayOptions()
+        self.statuses: dict[str, str] = {}
+        self.search_query = ""
+        self.busy = True
+        self._anchor: int | None = None  # a text offset the cursor returns to on re-annotation
+        self._position_timer: Timer | None = None
+
+    # -- Layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Status line, the sentence with its context, the details panel, the footer."""
+        yield Static(id="status")
+        with VerticalScroll(id="reading"):
+            yield Static(id="previous", classes="context")
+            yield SentenceView(id="sentence")
+            yield Static(id="notes")
+            yield Static(id="next", classes="context")
+        yield DetailsPanel(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the raw text at once, then annotate in the background."""
+        try:
+            self.statuses = self.learner.statuses()
+            self.index = min(self.learner.position(self.text_id), len(self.sentences) - 1)
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+        self.index = max(self.index, 0)
+        self.refresh_view()
+        self.annotate(resegment=self.annotator is None)
+
+    # -- The worker --------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="annotate")
+    def annotate(self, resegment: bool) -> None:
+        """Annotate the whole text; a new segmenter only when the lexicon changed."""
+        try:
+            old = self.annotator
+            if resegment or old is None:
+                dictionary = old.dictionary if old else open_dictionary(self.settings)
+                annotator = build_annotator(self.settings, dictionary)
+            else:
+                annotator = Annotator(old.dictionary, old.segmenter, self.vocab.glosses(),
+                                      load_notes())
+            sentences = annotator.annotate(self.text.content)
+        except StudyaidError as exc:
+            self.post_message(AnnotationFailed(str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(Annotated(annotator, sentences))
+
+    @on(Annotated)
+    def _annotated(self, message: Annotated) -> None:
+        self.annotator = message.annotator
+        self.sentences = message.sentences
+        self.busy = False
+        self.index = min(self.index, len(self.sentences) - 1)
+        self.cursor = self._token_at(self._anchor) if self._anchor is not None else None
+        if self.cursor is None:
+            self.cursor = self._first_word()
+        self._anchor = None
+        self.refresh_view()
+
+    @on(AnnotationFailed)
+    def _annotation_failed(self, message: AnnotationFailed) -> None:
+        self.busy = False
+        self.notify(message.problem, severity="error", timeout=10)
+        self.refresh_view()
+
+    # -- State helpers ---------------------------------------------------------------
+
+    @property
+    def sentence(self) -> Sentence:
+        """The current sentence."""
+        return self.sentences[self.index]
+
+    @property
+    def token(self) -> Token | None:
+        """The token under the cursor."""
+        if self.cursor is None or not self.sentence.tokens:
+            return None
+        return self.sentence.tokens[self.cursor]
+
+    def _first_word(self) -> int | None:
+        return next((i for i, t in enumerate(self.sentence.tokens) if is_selectable(t)), None)
+
+    def _token_at(self, offset: int) -> int | None:
+        for i, token in enumerate(self.sentence.tokens):
+            if token.start <= offset < token.end:
+                return i
+        return None
+
+    def _idioms_of(self, token: Token) -> list[IdiomMatch]:
+        return [i for i in self.sentence.idioms if i.start < token.end and token.start < i.end]
+
+    def _save(self, write: Callable[[], object]) -> bool:
+        """Run a write to the vocab folder; a problem is shown, never raised."""
+        try:
+            write()
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return False
+        return True
+
+    def _go(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.sentences) - 1))
+        self.cursor = self._first_word()
+        self.refresh_view()
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DELAY, self.save_position)
+
+    def save_position(self) -> None:
+        """Remember the sentence the learner is at."""
+        self._save(lambda: self.learner.set_position(self.text_id, self.index))
+
+    def _reannotate(self, resegment: bool) -> None:
+        token = self.token
+        self._anchor = token.start if token else None
+        self.busy = True
+        self.refresh_view()
+        self.annotate(resegment)
+
+    # -- Drawing -----------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Push the state into the widgets (the only place they are updated)."""
+        sentence = self.sentence
+        convert = SCRIPT_CONVERTERS[self.options.script]
+        cells = max(20, 2 * (self.size.width - 6))
+        before = self.sentences[self.index - 1].text if self.index > 0 else ""
+        after = self.sentences[self.index + 1].text if self.index + 1 < len(self.sentences) else ""
+        for name, context in (("#previous", fit_cells(convert(before), cells, tail=True)),
+                              ("#next", fit_cells(convert(after), cells))):
+            widget = self.query_one(name, Static)
+            widget.update(context)
+            widget.display = bool(context)
+        view = self.query_one(SentenceView)
+        view.sentence = sentence
+        view.options = self.options
+        view.statuses = self.statuses
+        view.cursor = self.cursor
+        self.query_one("#notes", Static).update(self._notes())
+        self.query_one("#status", Static).update(self._status_line())
+        token = self.token
+        status = self.statuses.get(token.text, NEW) if token else NEW
+        idioms = self._idioms_of(token) if token else []
+        self.query_one(DetailsPanel).show(details_text(self.annotator, token, idioms, status))
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def _scroll_to_cursor(self) -> None:
+        view = self.query_one(SentenceView)
+        if self.cursor is None:
+            return
+        layout = view._layout(view.content_size.width)
+        region = next((r for r in layout.regions if r.index == self.cursor), None)
+        if region is None:
+            return
+        top = view.virtual_region.y + region.y
+        reading = self.query_one("#reading", VerticalScroll)
+        reading.scroll_to_region(Region(0, top, 1, 2), animate=False, immediate=True)
+
+    def _notes(self) -> RichText:
+        out = RichText()
+        for idiom in self.sentence.idioms:
+            out.append_text(idiom_text(idiom, full=False))
+            out.append("\n")
+        shown = None
+        try:
+            shown = self.learner.translation(self.text_id, self.index, self.sentence.text)
+        except StudyaidError as exc:
+            out.append(str(exc), "red")
+        if shown is not None:
+            out.append("» ", "bold")
+            out.append(shown.english, "italic")
+            if shown.stale:
+                out.append("  (stale: the sentence has changed)", "yellow")
+        out.rstrip()
+        return out
+
+    def _status_line(self) -> RichText:
+        name = "seed article" if self.text_id == "seed" else Path(self.text.name).name
+        out = RichText()
+        out.append(name, "bold")
+        out.append(f"  sentence {self.index + 1}/{len(self.sentences)}")
+        o = self.options
+        out.append(f"  pinyin {o.pinyin} · tones {'on' if o.tones else 'off'} · {o.script}",
+                   "grey62")
+        if self.search_query:
+            out.append(f"  /{self.search_query}", "grey62")
+        if self.busy:
+            out.append("  loading pinyin…", "yellow")
+        return out
+
+    # -- Events from widgets ---------------------------------------------------------
+
+    @on(SentenceView.Selected)
+    def _selected(self, message: SentenceView.Selected) -> None:
+        if is_selectable(self.sentence.tokens[message.index]):
+            self.cursor = message.index
+            self.refresh_view()
+
+    def on_resize(self) -> None:
+        """Context lines are cut to the new width."""
+        self.refresh_view()
+
+    # -- Moving --------------------------------------------------------------------------
+
+    def action_word(self, delta: int) -> None:
+        """Move the cursor to the previous or next word, on into the next sentence."""
+        tokens = self.sentence.tokens
+        if self.cursor is None:
+            return
+        i = self.cursor + delta
+        while 0 <= i < len(tokens) and not is_selectable(tokens[i]):
+            i += delta
+        if 0 <= i < len(tokens):
+            self.cursor = i
+            self.refresh_view()
+        elif 0 <= self.index + delta < len(self.sentences):
+            self._go(self.index + delta)
+            if delta < 0 and self.sentence.tokens:
+                words = [j for j, t in enumerate(self.sentence.tokens) if is_selectable(t)]
+                self.cursor = words[-1] if words else None
+                self.refresh_view()
+
+    def action_sentence(self, delta: int) -> None:
+        """Move by sentences."""
+        self._go(self.index + delta)
+
+    def action_first(self) -> None:
+        """The first sentence."""
+        self._go(0)
+
+    def action_last(self) -> None:
+        """The last sentence."""
+        self._go(len(self.sentences) - 1)
+
+    def action_search(self) -> None:
+        """Ask what to search for, then jump to the next sentence containing it."""
+
+        def done(query: str | None) -> None:
+            if query:
+                self.search_query = query.strip()
+                self.action_search_next()
+
+        self.app.push_screen(PromptScreen("Search the text", self.search_query), done)
+
+    def action_search_next(self) -> None:
+        """The next sentence containing the search."""
+        if not self.search_query:
+            return
+        found = find_sentence(self.sentences, self.search_query, self.index)
+        if found is None:
+            self.notify(f"{self.search_query} is not in this text", severity="warning")
+            return
+        self._go(found)
+        offset = self.sentence.text.find(self.search_query)
+        if offset >= 0 and self.sentence.tokens:
+            self.cursor = self._token_at(self.sentence.start + offset) or self.cursor
+            self.refresh_view()
+
+    # -- Changing the learner's data ---------------------------------------------------
+
+    def _word(self) -> Token | None:
+        token = self.token
+        if token is None:
+            self.notify("no word selected" + (" yet (loading…)" if self.busy else ""))
+        return token
+
+    def action_gloss(self) -> None:
+        """Edit the selected word's gloss (empty removes the learner's own)."""
+        token = self._word()
+        if token is None:
+            return
+        word = token.text
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            if value.strip():
+                saved = self._save(lambda: self.vocab.set_gloss(word, value))
+            else:
+                saved = self._save(lambda: self.vocab.remove_gloss(word))
+            if saved:
+                self._reannotate(resegment=False)
+
+        self.app.push_screen(PromptScreen(f"Gloss for {word}", token.info.gloss), done)
+
+    def action_translation(self) -> None:
+        """Edit the translation of the current sentence (empty removes it)."""
+        sentence, index = self.sentence, self.index
+        shown = None
+        try:
+            shown = self.learner.translation(self.text_id, index, sentence.text)
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            if self._save(lambda: self.learner.set_translation(
+                    self.text_id, index, sentence.text, value)):
+                self.refresh_view()
+
+        title = f"Translation of: {fit_cells(sentence.text, 60)}"
+        self.app.push_screen(PromptScreen(title, shown.english if shown else ""), done)
+
+    def action_split(self) -> None:
+        """Split the selected word into parts (saved to the lexicon)."""
+        token = self._word()
+        if token is None:
+            return
+        if len(token.text) < 2:
+            self.notify(f"{token.text} has one character; nothing to split")
+            return
+        word = token.text
+        half = len(word) // 2
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            parts = value.split()
+            if "".join(parts) != word or len(parts) < 2:
+                self.notify(f"the parts must spell {word} with spaces between them",
+                            severity="error")
+                return
+            if self._save(lambda: self.vocab.add_rule(parts)):
+                self._reannotate(resegment=True)
+
+        self.app.push_screen(
+            PromptScreen(f"Split {word} (spaces between the parts)",
+                         f"{word[:half]} {word[half:]}"),
+            done,
+        )
+
+    def action_merge(self) -> None:
+        """Merge the selected word with the next one (saved to the lexicon)."""
+        token = self._word()
+        if token is None or self.cursor is None:
+            return
+        tokens = self.sentence.tokens
+        following = tokens[self.cursor + 1] if self.cursor + 1 < len(tokens) else None
+        if following is None or not is_selectable(following) or following.start != token.end:
+            self.notify("no word right after this one to merge with")
+            return
+        if self._save(lambda: self.vocab.add_rule([token.text + following.text])):
+            self._reannotate(resegment=True)
+
+    def action_reading(self) -> None:
+        """Choose the selected word's reading among its dictionary readings (kept)."""
+        token = self._word()
+        if token is None:
+            return
+        readings = token.info.readings
+        if len(readings) < 2:
+            self.notify(f"{token.text} has {'one reading' if readings else 'no readings'}"
+                        " in the dictionary")
+            return
+        word = token.text
+
+        def done(reading: str | None) -> None:
+            if reading is None:
+                return
+            own = self.annotator.glosses.get(word) if self.annotator else None
+            gloss = own.gloss if own else ""
+            if self._save(lambda: self.vocab.set_gloss(word, gloss, reading=reading)):
+                self._reannotate(resegment=False)
+
+        self.app.push_screen(ReadingScreen(word, readings, " ".join(token.info.pinyin)), done)
+
+    def _set_status(self, status: str) -> None:
+        token = self._word()
+        if token is None:
+            return
+        if self._save(lambda: self.learner.set_status(token.text, status)):
+            if status == NEW:
+                self.statuses.pop(token.text, None)
+            else:
+                self.statuses[token.text] = status
+            self.refresh_view()
+
+    def action_known(self) -> None:
+        """Mark the selected word known."""
+        self._set_status(KNOWN)
+
+    def action_unknown(self) -> None:
+        """Mark the selected word not known: learning, or new if it was learning."""
+        token = self.token
+        current = self.statuses.get(token.text, NEW) if token else NEW
+        self._set_status(NEW if current == LEARNING else LEARNING)
+
+    def action_card(self) -> None:
+        """Add the selected word to the flashcards."""
+        token = self._word()
+        if token is None:
+            return
+        added: list[bool] = []
+        if self._save(lambda: added.append(self.learner.add_card(
+                token.text, " ".join(token.info.pinyin), token.info.gloss, self.sentence.text))):
+            self.notify(f"{token.text} added to the flashcards" if added[0]
+                        else f"{token.text} is already in the flashcards")
+
+    # -- Display toggles -------------------------------------------------------------
+
+    def action_pinyin(self) -> None:
+        """Pinyin over all words, words not yet known, or none."""
+        self.options = self.options.cycle_pinyin()
+        self.refresh_view()
+
+    def action_tones(self) -> None:
+        """Tone colours on or off."""
+        self.options = self.options.toggle_tones()
+        self.refresh_view()
+
+    def action_script(self) -> None:
+        """Hanzi as written, traditional or simplified."""
+        self.options = self.options.cycle_script()
+        self.refresh_view()
+
+    # -- Leaving -----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Every key, from the bindings."""
+        self.app.push_screen(HelpScreen(READER_BINDINGS))
+
+    def action_quit(self) -> None:
+        """Save the place and leave."""
+        self.save_position()
+        self.app.exit()
