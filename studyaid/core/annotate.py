@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from studyaid.core.dictionary import Dictionary, Entry
 from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
+from studyaid.core.lookup import entries_for
 from studyaid.core.particles import Particle, load_particles, load_preferred_readings
-from studyaid.core.reading import HAN, han_count, pypinyin_reading, render
-from studyaid.core.script import to_simplified, to_traditional
+from studyaid.core.reading import HAN, han_count, pypinyin_reading, render, to_marks
+from studyaid.core.script import to_traditional
 from studyaid.core.segment import Segmenter
-from studyaid.core.sentences import split_sentences
+from studyaid.core.sentences import Span, split_sentences
 from studyaid.core.vocab import Gloss
 
 GLOSS_DEFINITIONS = 4
@@ -34,6 +35,12 @@ class WordInfo:
     reading_source: str
     readings: tuple[str, ...] = ()
     """Every distinct dictionary reading (numbered, space-separated) the word has."""
+    marks: tuple[str, ...] = field(init=False)
+    """The reading with tone marks, made once here so that a process showing cached
+    annotations never needs pypinyin."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "marks", tuple(to_marks(s) for s in self.pinyin))
 
 
 @dataclass(slots=True)
@@ -119,12 +126,7 @@ class Annotator:
 
     def dictionary_entries(self, word: str) -> tuple[Entry, ...]:
         """Entries for ``word``, or for its simplified form when it is a variant (什麽)."""
-        entries = self.dictionary.entries(word)
-        if not entries:
-            simplified = to_simplified(word)
-            if simplified != word:
-                entries = self.dictionary.entries(simplified)
-        return entries
+        return entries_for(self.dictionary, word)
 
     def word(self, word: str) -> WordInfo:
         """Reading and gloss of one token (memoised)."""
@@ -255,10 +257,15 @@ class Annotator:
 
     def iter_annotate(self, text: str) -> Iterator[Sentence]:
         """Like :meth:`annotate`, one sentence at a time (a long text is never all in memory)."""
+        return self.annotate_spans(text, split_sentences(text))
+
+    def annotate_spans(self, text: str, spans: list[Span], first: int = 0) -> Iterator[Sentence]:
+        """Annotate the sentences at ``spans`` of ``text``, numbering them from ``first``
+        (a reader annotates the sentences around the cursor, not the whole book)."""
         words = self._words
         word = self.word
         tokenize = self.segmenter.tokenize
-        for index, span in enumerate(split_sentences(text)):
+        for index, span in enumerate(spans, first):
             body = text[span.start : span.end]
             tokens = [
                 Token(token, start, end, words.get(token) or word(token))

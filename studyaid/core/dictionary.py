@@ -188,12 +188,18 @@ class Dictionary:
         self.entries = lru_cache(maxsize=65536)(self._entries)
         self.has_word = lru_cache(maxsize=65536)(self._has_word)
 
+    @staticmethod
+    def stamp(cedict_file: Path | None = None) -> str:
+        """What the index is built from: schema, and each source's path, size and mtime."""
+        source = cedict.find_source(cedict_file)
+        return f"schema={SCHEMA}|{_stamp(source.path)}|{_stamp(_chengyu_file())}"
+
     @classmethod
     def open(cls, cache_dir: Path, cedict_file: Path | None = None) -> Dictionary:
         """Open the index in ``cache_dir``, building it first if it is missing or stale."""
         source = cedict.find_source(cedict_file)
         chengyu = _chengyu_file()
-        stamp = f"schema={SCHEMA}|{_stamp(source.path)}|{_stamp(chengyu)}"
+        stamp = cls.stamp(cedict_file)
         target = cache_dir / "dictionary.sqlite"
         if _read_stamp(target) != stamp:
             try:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
-from pypinyin import Style, pinyin
-from pypinyin.contrib.tone_convert import to_tone
+# pypinyin is imported where it is used: loading it costs ~0.3 s and ~55 MB (its phrase
+# data), which the reader's process, showing cached annotations, does not need.
 
 HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 """One Han character (CJK unified ideographs, extensions A-G, compatibility forms, 〇)."""
@@ -41,6 +42,8 @@ def pypinyin_reading(word: str) -> list[str]:
     The token is passed whole, so pypinyin reads it as one word rather than
     re-segmenting the sentence (微软和OpenAI stays hé, not huo).
     """
+    from pypinyin import Style, pinyin
+
     han = "".join(HAN.findall(word))
     result = pinyin(
         han, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False, errors=_no_reading,  # type: ignore[arg-type]
@@ -54,11 +57,14 @@ def pypinyin_reading(word: str) -> list[str]:
     return syllables
 
 
+@lru_cache(maxsize=4096)
 def to_marks(syllable: str) -> str:
     """``lu:4`` -> ``lǜ``; ``de5`` -> ``de``; an empty or unknown syllable passes through."""
     if not syllable:
         return syllable
-    return to_tone(syllable.replace("u:", "v"))
+    from pypinyin.contrib.tone_convert import to_tone
+
+    return str(to_tone(syllable.replace("u:", "v")))
 
 
 def strip_marks(text: str) -> str:
@@ -83,7 +89,7 @@ STYLES: dict[str, Callable[[str], str]] = {
 }
 
 
-def join_word(syllables: list[str]) -> str:
+def join_word(syllables: Sequence[str]) -> str:
     """Syllables of one word written as one, with the apostrophe before a/o/e: xī'ān."""
     out = ""
     for syllable in syllables:

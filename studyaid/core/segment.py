@@ -13,10 +13,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
-
 # Latin words, numbers and things like GPT-4, C++, Q*, 3.5, ＧＰＴ－４, Wi-Fi stay whole.
 _LATIN = re.compile(
     r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+(?:[-_.'’／/－．][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+)*[+*＋＊#]*"
@@ -42,6 +38,10 @@ class Segmenter:
     ):
         """``normalise`` maps a chunk to a same-length form jieba knows better (traditional
         to simplified); tokens are cut there and taken from the original text."""
+        # Imported here: a process that only shows cached annotations never loads jieba.
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
         self.lexicon = lexicon or Lexicon()
         self.normalise = normalise
         self._jieba = jieba.Tokenizer()

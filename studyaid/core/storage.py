@@ -13,7 +13,7 @@ from pathlib import Path
 from studyaid.core.errors import StudyaidError
 
 
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: Path, content: str | bytes) -> None:
     """Replace ``path`` with ``content``: temp file, fsync, rename, fsync the folder.
 
     A crash at any moment leaves either the old file or the new one, never a torn one.
@@ -23,8 +23,9 @@ def write_atomic(path: Path, content: str) -> None:
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

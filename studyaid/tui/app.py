@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.screen import Screen
 
-from studyaid.core.annotate import Annotator
+from studyaid.core.engine import Engine, ProcessEngine
 from studyaid.core.loader import Text
 from studyaid.core.services import Settings
 from studyaid.tui.screens.reader_screen import ReaderScreen
@@ -18,21 +18,22 @@ class ReaderApp(App[None]):
     TITLE = "studyaid"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(
-        self, settings: Settings, text: Text, text_id: str, annotator: Annotator | None = None
-    ) -> None:
-        """``annotator`` (tests, benchmarks) skips building one in the worker."""
+    def __init__(self, settings: Settings, text: Text, text_id: str, engine: Engine) -> None:
+        """``engine`` annotates the text (a child process, or in-process for tests)."""
         super().__init__()
-        self.settings = settings
-        self.text = text
-        self.text_id = text_id
-        self.annotator = annotator
+        self.reader = ReaderScreen(settings, text, text_id, engine)
+        self.engine = engine
 
     def get_default_screen(self) -> Screen[None]:
         """The reader on the text given."""
-        return ReaderScreen(self.settings, self.text, self.text_id, self.annotator)
+        return self.reader
 
 
 def run_reader(settings: Settings, text: Text, text_id: str) -> None:
     """Run the reader in the terminal until the learner quits."""
-    ReaderApp(settings, text, text_id).run()
+    # The engine's process starts before the app, so jieba loads while the screen paints.
+    engine = ProcessEngine(settings, text.content)
+    try:
+        ReaderApp(settings, text, text_id, engine).run()
+    finally:
+        engine.close()

@@ -72,9 +72,12 @@ def tone(syllable: str) -> int:
     return int(syllable[-1]) if syllable[-1:] in "1234" and syllable[-1:] else 5
 
 
-def pinyin_text(syllables: tuple[str, ...], tones: bool) -> Text:
+def pinyin_text(
+    syllables: tuple[str, ...], tones: bool, marks: tuple[str, ...] | None = None
+) -> Text:
     """A word's reading with tone marks, one word (xī'ān), coloured by tone if asked."""
-    marks = render(list(syllables), "marks")
+    if marks is None:
+        marks = tuple(render(list(syllables), "marks"))
     joined = join_word(marks)
     out = Text()
     position = 0
@@ -124,7 +127,8 @@ def layout_sentence(
     for index, token in enumerate(sentence.tokens):
         status = statuses.get(token.text, NEW)
         shown = options.pinyin == "all" or (options.pinyin == "unknown" and status != KNOWN)
-        reading = pinyin_text(token.info.pinyin, options.tones) if shown else Text()
+        info = token.info
+        reading = pinyin_text(info.pinyin, options.tones, info.marks) if shown else Text()
         hanzi = Text(convert(token.text), STATUS_STYLES[status] if token.is_word else Style())
         if any(s < token.end and token.start < e for s, e in idiom_spans):
             hanzi.stylize(IDIOM_STYLE)

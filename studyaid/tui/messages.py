@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from studyaid.core.annotate import Annotator, Sentence
+from studyaid.core.annotate import Sentence
+from studyaid.core.lookup import Lookup
 
 
 class Annotated(Message):
-    """A worker finished annotating the text (with the annotator it used)."""
+    """Sentences ``first`` onwards were annotated (for the learner's layer ``generation``)."""
 
-    def __init__(self, annotator: Annotator, sentences: list[Sentence]) -> None:
+    def __init__(self, generation: int, first: int, sentences: list[Sentence]) -> None:
         super().__init__()
-        self.annotator = annotator
+        self.generation = generation
+        self.first = first
         self.sentences = sentences
+
+
+class LookupReady(Message):
+    """The dictionary is open for the details panel."""
+
+    def __init__(self, lookup: Lookup) -> None:
+        super().__init__()
+        self.lookup = lookup
 
 
 class AnnotationFailed(Message):

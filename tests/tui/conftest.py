@@ -11,6 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from studyaid import paths
+from studyaid.core.engine import InProcessEngine
 from studyaid.core.loader import decode_bytes
 from studyaid.core.services import Settings
 from studyaid.tui.app import ReaderApp
@@ -33,7 +34,9 @@ def make_app(vocab_dir: Path) -> Callable[[], ReaderApp]:
 
     def make() -> ReaderApp:
         text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
-        return ReaderApp(Settings(vocab_dir, paths.cache_dir()), text, "seed")
+        settings = Settings(vocab_dir, paths.cache_dir())
+        # In-process: the same annotation as the child process, without a process a test.
+        return ReaderApp(settings, text, "seed", InProcessEngine(settings, text.content))
 
     return make
 

@@ -20,18 +20,22 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from studyaid.core.annotate import Annotator, Sentence, Token
+from studyaid.core.annotate import Sentence, Token
+from studyaid.core.annotation_cache import AnnotationCache, annotation_key
+from studyaid.core.dictionary import Dictionary
+from studyaid.core.engine import Engine
 from studyaid.core.errors import StudyaidError
-from studyaid.core.idioms import IdiomMatch, load_notes
+from studyaid.core.idioms import IdiomMatch
 from studyaid.core.learner import KNOWN, LEARNING, NEW, Learner
 from studyaid.core.loader import Text
+from studyaid.core.lookup import Lookup
 from studyaid.core.script import to_simplified
 from studyaid.core.sentences import split_sentences
-from studyaid.core.services import Settings, build_annotator, open_dictionary
+from studyaid.core.services import Settings, open_dictionary
 from studyaid.core.vocab import Vocab
 from studyaid.tui.bindings import READER_BINDINGS
 from studyaid.tui.layout import SCRIPT_CONVERTERS, fit_cells, is_selectable
-from studyaid.tui.messages import Annotated, AnnotationFailed
+from studyaid.tui.messages import Annotated, AnnotationFailed, LookupReady
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
@@ -41,6 +45,11 @@ from studyaid.tui.widgets.sentence_view import SentenceView
 
 POSITION_DELAY = 1.0
 """Seconds of stillness before the reading position is saved."""
+CHUNK = 40
+"""Sentences annotated per request: the one around the cursor comes first."""
+WHOLE_TEXT_SENTENCES = 4000
+"""Texts up to this many sentences are annotated whole (then cached); longer ones only
+around the cursor, as the learner moves."""
 
 
 def raw_sentences(content: str) -> list[Sentence]:
@@ -68,25 +77,31 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = READER_BINDINGS  # type: ignore[assignment]
 
-    def __init__(
-        self, settings: Settings, text: Text, text_id: str, annotator: Annotator | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, text: Text, text_id: str, engine: Engine) -> None:
         super().__init__()
         self.settings = settings
         self.text = text
         self.text_id = text_id
-        self.annotator = annotator
+        self.engine = engine
+        self.lookup: Lookup | None = None
         self.learner = Learner(settings.vocab)
         self.vocab = Vocab(settings.vocab)
         self.sentences = raw_sentences(text.content)
+        self.annotated: set[int] = set()
+        self.requested: set[int] = set()  # chunks asked of the engine this generation
+        self.generation = 0  # bumped when the learner's layer changes
         self.index = 0
         self.cursor: int | None = None
         self.options = DisplayOptions()
         self.statuses: dict[str, str] = {}
         self.search_query = ""
-        self.busy = True
         self._anchor: int | None = None  # a text offset the cursor returns to on re-annotation
         self._position_timer: Timer | None = None
+
+    @property
+    def busy(self) -> bool:
+        """Whether the current sentence is still waiting for its annotation."""
+        return self.index not in self.annotated
 
     # -- Layout ------------------------------------------------------------------------
 
@@ -102,7 +117,7 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the raw text at once, then annotate in the background."""
+        """Show the raw text at once, then its annotation: cached, or from the engine."""
         try:
             self.statuses = self.learner.statuses()
             self.index = min(self.learner.position(self.text_id), len(self.sentences) - 1)
@@ -110,43 +125,85 @@ class ReaderScreen(Screen[None]):
             self.notify(str(exc), severity="error", timeout=10)
         self.index = max(self.index, 0)
         self.refresh_view()
-        self.annotate(resegment=self.annotator is None)
+        self.load(self.generation)
 
-    # -- The worker --------------------------------------------------------------------
+    # -- Workers: they compute and post messages; handlers change the state ------------
+
+    def _key(self) -> str:
+        return annotation_key(self.text.content, self.settings.vocab,
+                              Dictionary.stamp(self.settings.cedict))
+
+    def _cache(self) -> AnnotationCache:
+        return AnnotationCache(self.settings.cache / "annotations")
 
     @work(thread=True, exclusive=True, group="annotate")
-    def annotate(self, resegment: bool) -> None:
-        """Annotate the whole text; a new segmenter only when the lexicon changed."""
+    def load(self, generation: int, resegment: bool | None = None) -> None:
+        """The whole annotation from the cache, else the chunk around the cursor first,
+        then (for a text of ordinary size) the rest, which is then cached."""
+        worker = get_current_worker()
         try:
-            old = self.annotator
-            if resegment or old is None:
-                dictionary = old.dictionary if old else open_dictionary(self.settings)
-                annotator = build_annotator(self.settings, dictionary)
-            else:
-                annotator = Annotator(old.dictionary, old.segmenter, self.vocab.glosses(),
-                                      load_notes())
-            sentences = annotator.annotate(self.text.content)
+            if resegment is not None:
+                self.engine.reload(resegment)
+            key = self._key()
+            cached = self._cache().load(key) if resegment is None else None
+            if cached is not None and len(cached) == len(self.sentences):
+                self.post_message(Annotated(generation, 0, cached))
+                self._open_lookup()
+                return
+            chunks = self._chunks_from(self.index)
+            for number, chunk in enumerate(chunks):
+                if worker.is_cancelled or generation != self.generation:
+                    return
+                if chunk in self.requested:
+                    continue
+                self.requested.add(chunk)
+                first = chunk * CHUNK
+                sentences = self.engine.annotate(first, min(first + CHUNK, len(self.sentences)))
+                self.post_message(Annotated(generation, first, sentences))
+                if number == 0 and self.lookup is None:
+                    self._open_lookup()
+            if len(self.sentences) <= WHOLE_TEXT_SENTENCES:
+                self.engine.save_cache(key)
         except StudyaidError as exc:
             self.post_message(AnnotationFailed(str(exc)))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(Annotated(annotator, sentences))
+
+    def _chunks_from(self, index: int) -> list[int]:
+        """The chunk holding ``index`` first; then all the others for an ordinary text,
+        or just the neighbours for a very long one (annotated as the learner moves)."""
+        count = (len(self.sentences) + CHUNK - 1) // CHUNK
+        here = index // CHUNK
+        if len(self.sentences) <= WHOLE_TEXT_SENTENCES:
+            return [here] + [c for c in range(here + 1, count)] + list(range(here))
+        return [c for c in (here, here + 1, here - 1) if 0 <= c < count]
+
+    def _open_lookup(self) -> None:
+        """Open the dictionary for the details panel (after the engine has built it)."""
+        lookup = Lookup(open_dictionary(self.settings), self.vocab.glosses())
+        self.post_message(LookupReady(lookup))
+
+    @on(LookupReady)
+    def _lookup_ready(self, message: LookupReady) -> None:
+        self.lookup = message.lookup
+        self.refresh_view()
 
     @on(Annotated)
     def _annotated(self, message: Annotated) -> None:
-        self.annotator = message.annotator
-        self.sentences = message.sentences
-        self.busy = False
-        self.index = min(self.index, len(self.sentences) - 1)
-        self.cursor = self._token_at(self._anchor) if self._anchor is not None else None
-        if self.cursor is None:
-            self.cursor = self._first_word()
-        self._anchor = None
-        self.refresh_view()
+        if message.generation != self.generation:
+            return
+        was_busy = self.busy
+        for sentence in message.sentences:
+            if sentence.index < len(self.sentences):
+                self.sentences[sentence.index] = sentence
+                self.annotated.add(sentence.index)
+        if was_busy and not self.busy:
+            self.cursor = self._token_at(self._anchor) if self._anchor is not None else None
+            if self.cursor is None:
+                self.cursor = self._first_word()
+            self._anchor = None
+            self.refresh_view()
 
     @on(AnnotationFailed)
     def _annotation_failed(self, message: AnnotationFailed) -> None:
-        self.busy = False
         self.notify(message.problem, severity="error", timeout=10)
         self.refresh_view()
 
@@ -189,6 +246,8 @@ class ReaderScreen(Screen[None]):
         self.index = max(0, min(index, len(self.sentences) - 1))
         self.cursor = self._first_word()
         self.refresh_view()
+        if self.busy and self.index // CHUNK not in self.requested:
+            self.load(self.generation)
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self.save_position)
@@ -198,11 +257,19 @@ class ReaderScreen(Screen[None]):
         self._save(lambda: self.learner.set_position(self.text_id, self.index))
 
     def _reannotate(self, resegment: bool) -> None:
+        """The learner's layer changed: annotate again, the current sentence first."""
         token = self.token
         self._anchor = token.start if token else None
-        self.busy = True
+        self.generation += 1
+        self.annotated.clear()
+        self.requested.clear()
+        if self.lookup is not None:
+            try:
+                self.lookup.glosses = self.vocab.glosses()
+            except StudyaidError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
         self.refresh_view()
-        self.annotate(resegment)
+        self.load(self.generation, resegment)
 
     # -- Drawing -----------------------------------------------------------------------
 
@@ -228,7 +295,7 @@ class ReaderScreen(Screen[None]):
         token = self.token
         status = self.statuses.get(token.text, NEW) if token else NEW
         idioms = self._idioms_of(token) if token else []
-        self.query_one(DetailsPanel).show(details_text(self.annotator, token, idioms, status))
+        self.query_one(DetailsPanel).show(details_text(self.lookup, token, idioms, status))
         self.call_after_refresh(self._scroll_to_cursor)
 
     def _scroll_to_cursor(self) -> None:
@@ -446,7 +513,7 @@ class ReaderScreen(Screen[None]):
         def done(reading: str | None) -> None:
             if reading is None:
                 return
-            own = self.annotator.glosses.get(word) if self.annotator else None
+            own = self.lookup.glosses.get(word) if self.lookup else None
             gloss = own.gloss if own else ""
             if self._save(lambda: self.vocab.set_gloss(word, gloss, reading=reading)):
                 self._reannotate(resegment=False)

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from studyaid.core.annotate import Annotator, Token
+from studyaid.core.annotate import Token
 from studyaid.core.idioms import IdiomMatch
 from studyaid.core.learner import NEW
+from studyaid.core.lookup import Lookup
 from studyaid.core.reading import HAN, join_word, render
 
 HEADING = "bold #87afff"
@@ -46,7 +47,7 @@ def idiom_text(idiom: IdiomMatch, full: bool) -> Text:
 
 
 def details_text(
-    annotator: Annotator | None,
+    lookup: Lookup | None,
     token: Token | None,
     idioms: list[IdiomMatch],
     status: str = NEW,
@@ -59,7 +60,7 @@ def details_text(
     if token.info.pinyin:
         out.append(f"  {_reading(token.info.pinyin)}")
     out.append(f"  [{status}]", DIM)
-    user = annotator.glosses.get(token.text) if annotator else None
+    user = lookup.glosses.get(token.text) if lookup else None
     if user is not None:
         out.append("\nyour gloss: ", HEADING)
         out.append(user.gloss or "(reading only)")
@@ -68,10 +69,10 @@ def details_text(
     elif token.info.gloss:
         out.append(f"\n{token.info.gloss_source}: ", HEADING)
         out.append(token.info.gloss)
-    if annotator is None:
+    if lookup is None:
         out.append("\n(loading the dictionary…)", DIM)
         return out
-    entries = annotator.dictionary_entries(token.text)
+    entries = lookup.dictionary_entries(token.text)
     if entries:
         out.append("\nCC-CEDICT", HEADING)
         for entry in entries:
@@ -89,8 +90,8 @@ def details_text(
         out.append("\nCharacters", HEADING)
         for ch in characters:
             out.append(f"\n {ch} ", LABEL)
-            own = annotator.glosses.get(ch)
-            char_entries = annotator.dictionary_entries(ch)
+            own = lookup.glosses.get(ch)
+            char_entries = lookup.dictionary_entries(ch)
             if char_entries:
                 readings = dict.fromkeys(e.pinyin_marks for e in char_entries)
                 out.append(" / ".join(readings), "#87d7af")

@@ -1,0 +1,152 @@
+"""Annotation engines: who runs the NLP for a reader, and where.
+
+A reader asks an engine for the annotated sentences ``first`` to ``stop`` of its text
+and waits for them in a thread of its own. :class:`ProcessEngine` runs jieba, pypinyin
+and the dictionary in a separate process, so that the reader's own process (and its
+GIL) stays free for key presses; :class:`InProcessEngine` runs them in the caller's
+process (tests, and tools that want no second process). Both give the same sentences.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Protocol
+
+from studyaid.core.annotate import Annotator, Sentence
+from studyaid.core.annotation_cache import AnnotationCache
+from studyaid.core.idioms import load_notes
+from studyaid.core.sentences import Span, split_sentences
+from studyaid.core.services import Settings, build_annotator, open_dictionary
+from studyaid.core.vocab import Vocab
+
+
+class Engine(Protocol):
+    """Annotates one text's sentences on request."""
+
+    def annotate(self, first: int, stop: int) -> list[Sentence]:
+        """Sentences ``first`` to ``stop`` (exclusive), annotated; blocks until done."""
+        ...
+
+    def reload(self, resegment: bool) -> None:
+        """Re-read the learner's glosses (and, with ``resegment``, the lexicon)."""
+        ...
+
+    def save_cache(self, key: str) -> bool:
+        """Store the whole annotation under ``key`` if every sentence is annotated."""
+        ...
+
+    def close(self) -> None:
+        """Release the engine's resources."""
+        ...
+
+
+class _Work:
+    """The annotation state an engine keeps: one annotator, the text, its sentences."""
+
+    def __init__(self, settings: Settings, content: str, annotator: Annotator | None = None):
+        self.settings = settings
+        self.content = content
+        self.spans: list[Span] = split_sentences(content)
+        self.annotator = annotator
+        self.done: dict[int, Sentence] = {}
+
+    def _annotator(self) -> Annotator:
+        if self.annotator is None:
+            self.annotator = build_annotator(self.settings, open_dictionary(self.settings))
+        return self.annotator
+
+    def annotate(self, first: int, stop: int) -> list[Sentence]:
+        annotator = self._annotator()
+        sentences = list(annotator.annotate_spans(self.content, self.spans[first:stop], first))
+        for sentence in sentences:
+            self.done[sentence.index] = sentence
+        return sentences
+
+    def reload(self, resegment: bool) -> None:
+        old = self._annotator()
+        self.done.clear()
+        if resegment:
+            self.annotator = build_annotator(self.settings, old.dictionary)
+        else:
+            glosses = Vocab(self.settings.vocab).glosses()
+            self.annotator = Annotator(old.dictionary, old.segmenter, glosses, load_notes(),
+                                       old.particles)
+
+    def save_cache(self, key: str) -> bool:
+        if len(self.done) != len(self.spans):
+            return False
+        sentences = [self.done[i] for i in range(len(self.spans))]
+        AnnotationCache(self.settings.cache / "annotations").save(key, sentences)
+        return True
+
+
+class InProcessEngine:
+    """Runs the annotation in this process (in whatever thread calls it)."""
+
+    def __init__(self, settings: Settings, content: str, annotator: Annotator | None = None):
+        self._work = _Work(settings, content, annotator)
+
+    def annotate(self, first: int, stop: int) -> list[Sentence]:
+        """See :class:`Engine`."""
+        return self._work.annotate(first, stop)
+
+    def reload(self, resegment: bool) -> None:
+        """See :class:`Engine`."""
+        self._work.reload(resegment)
+
+    def save_cache(self, key: str) -> bool:
+        """See :class:`Engine`."""
+        return self._work.save_cache(key)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+# The child process's state (one text per process).
+_CHILD: _Work | None = None
+
+
+def _child_start(settings: Settings, content: str) -> None:
+    global _CHILD
+    _CHILD = _Work(settings, content)
+
+
+def _child_call(method: str, *args: object) -> object:
+    assert _CHILD is not None
+    call: Callable[..., object] = getattr(_CHILD, method)
+    return call(*args)
+
+
+class ProcessEngine:
+    """Runs the annotation in a child process, started at once so it warms up (loads
+    jieba and the dictionary) while the reader paints its first screen."""
+
+    def __init__(self, settings: Settings, content: str):
+        # spawn, not fork: the reader's process has threads by the time it asks.
+        self._pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_child_start,
+            initargs=(settings, content),
+        )
+        self._pool.submit(_child_call, "_annotator")  # warm up now
+
+    def annotate(self, first: int, stop: int) -> list[Sentence]:
+        """See :class:`Engine`."""
+        result = self._pool.submit(_child_call, "annotate", first, stop).result()
+        assert isinstance(result, list)
+        return result
+
+    def reload(self, resegment: bool) -> None:
+        """See :class:`Engine`."""
+        self._pool.submit(_child_call, "reload", resegment).result()
+
+    def save_cache(self, key: str) -> bool:
+        """See :class:`Engine`."""
+        return bool(self._pool.submit(_child_call, "save_cache", key).result())
+
+    def close(self) -> None:
+        """Stop the child process."""
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,31 @@
+"""What the learner can look up about a word: the dictionary and their own glosses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from studyaid.core.dictionary import Dictionary, Entry
+from studyaid.core.script import to_simplified
+from studyaid.core.vocab import Gloss
+
+
+def entries_for(dictionary: Dictionary, word: str) -> tuple[Entry, ...]:
+    """Entries for ``word``, or for its simplified form when it is a variant (什麽)."""
+    entries = dictionary.entries(word)
+    if not entries:
+        simplified = to_simplified(word)
+        if simplified != word:
+            entries = dictionary.entries(simplified)
+    return entries
+
+
+@dataclass
+class Lookup:
+    """The dictionary and the learner's glosses, without the segmenter and pypinyin."""
+
+    dictionary: Dictionary
+    glosses: dict[str, Gloss] = field(default_factory=dict)
+
+    def dictionary_entries(self, word: str) -> tuple[Entry, ...]:
+        """Entries for ``word`` (see :func:`entries_for`)."""
+        return entries_for(self.dictionary, word)

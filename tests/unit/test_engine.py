@@ -1,0 +1,79 @@
+"""Annotation engines and the annotation cache: same sentences wherever they are made."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from studyaid.core.annotation_cache import AnnotationCache, annotation_key
+from studyaid.core.dictionary import Dictionary
+from studyaid.core.engine import InProcessEngine, ProcessEngine
+from studyaid.core.services import Settings
+from studyaid.core.vocab import Vocab
+
+TEXT = "微软与OpenAI的裂痕\n这无疑是釜底抽薪式的打击。这等于是“杀敌一千，自损八百”的招数。"
+
+
+def _plain(sentences):
+    return [(s.index, s.text, [(t.text, t.info.pinyin, t.info.gloss) for t in s.tokens],
+             [i.text for i in s.idioms]) for s in sentences]
+
+
+def test_child_process_gives_the_same_sentences(dictionary: Dictionary, vocab_dir: Path):
+    settings = Settings(vocab_dir, dictionary.path.parent)
+    here = InProcessEngine(settings, TEXT)
+    there = ProcessEngine(settings, TEXT)
+    try:
+        assert _plain(there.annotate(1, 3)) == _plain(here.annotate(1, 3))
+        assert [s.index for s in there.annotate(0, 1)] == [0]
+    finally:
+        there.close()
+
+
+def test_reload_picks_up_a_new_gloss(dictionary: Dictionary, vocab_dir: Path):
+    engine = InProcessEngine(Settings(vocab_dir, dictionary.path.parent), TEXT)
+    assert engine.annotate(0, 1)[0].tokens[-1].info.gloss_source == "cc-cedict"  # 裂痕
+    Vocab(vocab_dir).set_gloss("裂痕", "rift (between partners)")
+    engine.reload(resegment=False)
+    token = engine.annotate(0, 1)[0].tokens[-1]
+    assert (token.text, token.info.gloss, token.info.gloss_source) == (
+        "裂痕", "rift (between partners)", "user")
+
+
+def test_cache_is_saved_only_when_whole_and_found_by_key(dictionary: Dictionary, vocab_dir: Path):
+    settings = Settings(vocab_dir, dictionary.path.parent)
+    engine = InProcessEngine(settings, TEXT)
+    key = annotation_key(TEXT, vocab_dir, "stamp")
+    engine.annotate(0, 1)
+    assert engine.save_cache(key) is False
+    whole = engine.annotate(0, 3)
+    assert engine.save_cache(key) is True
+    cached = AnnotationCache(dictionary.path.parent / "annotations").load(key)
+    assert cached is not None and _plain(cached) == _plain(whole)
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        (lambda folder: None, True),
+        (lambda folder: Vocab(folder).set_gloss("裂痕", "rift"), False),
+        (lambda folder: Vocab(folder).add_rule(["裂", "痕"]), False),
+    ],
+)
+def test_key_follows_the_learners_layer(vocab_dir: Path, change, same: bool):
+    before = annotation_key(TEXT, vocab_dir, "stamp")
+    change(vocab_dir)
+    assert (annotation_key(TEXT, vocab_dir, "stamp") == before) is same
+    assert annotation_key(TEXT + "。", vocab_dir, "stamp") != before
+    assert annotation_key(TEXT, vocab_dir, "other dictionary") != before
+
+
+@pytest.mark.parametrize("junk", [b"", b"not a pickle", pickle.dumps({"a": 1})[:5],
+                                  pickle.dumps("a string")])
+def test_a_corrupt_cache_entry_heals(tmp_path: Path, junk: bytes):
+    cache = AnnotationCache(tmp_path)
+    (tmp_path / "k.pickle").write_bytes(junk)
+    assert cache.load("k") is None
+    assert not (tmp_path / "k.pickle").exists()
