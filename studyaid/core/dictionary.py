@@ -22,7 +22,7 @@ from studyaid.core import cedict
 from studyaid.core.errors import StudyaidError
 from studyaid.core.reading import HAN, has_marks, strip_marks, to_marks
 
-SCHEMA = 3
+SCHEMA = 4
 """Bump when the index layout changes; old indexes are then rebuilt."""
 
 _DDL = """
@@ -37,6 +37,7 @@ CREATE TABLE chengyu (
     word TEXT PRIMARY KEY, pinyin TEXT NOT NULL,
     explanation TEXT NOT NULL, derivation TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE marks (syllable TEXT PRIMARY KEY, marks TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE defs_fts
     USING fts5(defs, content='entries', content_rowid='id', detail=column);
 """
@@ -59,6 +60,8 @@ class Entry:
     pinyin: str
     definitions: tuple[str, ...]
     frequency: int = 0
+    marks: str = ""
+    """The reading with tone marks (from the index, so no pypinyin is needed to show it)."""
 
     @property
     def syllables(self) -> list[str]:
@@ -68,7 +71,7 @@ class Entry:
     @property
     def pinyin_marks(self) -> str:
         """The reading with tone marks, as CC-CEDICT and Pleco show it."""
-        return " ".join(to_marks(s) for s in self.pinyin.split())
+        return self.marks or " ".join(to_marks(s) for s in self.pinyin.split())
 
     def as_json(self) -> dict[str, object]:
         """The entry as the ``lookup --json`` contract shows it."""
@@ -142,6 +145,10 @@ def build_index(target: Path, source: cedict.Source, chengyu: Path | None, stamp
             ),
         )
         db.execute("INSERT INTO defs_fts(rowid, defs) SELECT id, defs FROM entries")
+        # Tone marks of every syllable CC-CEDICT uses (a few thousand), made by pypinyin
+        # here once, so that showing an entry never needs pypinyin.
+        syllables = {s for _, _, pinyin, _ in entries for s in pinyin.split()}
+        db.executemany("INSERT INTO marks VALUES (?,?)", ((s, to_marks(s)) for s in syllables))
         if chengyu is not None:
             with open(chengyu, encoding="utf-8") as handle:
                 items = json.load(handle)
@@ -185,6 +192,7 @@ class Dictionary:
     def __init__(self, db_path: Path):
         self.path = db_path
         self._local = threading.local()
+        self._marks: dict[str, str] | None = None
         self.entries = lru_cache(maxsize=65536)(self._entries)
         self.has_word = lru_cache(maxsize=65536)(self._has_word)
 
@@ -224,8 +232,20 @@ class Dictionary:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else ""
 
+    def marks(self, syllable: str) -> str:
+        """One numbered syllable with its tone mark, from the index's table."""
+        table = self._marks
+        if table is None:
+            table = self._marks = dict(self.db.execute("SELECT syllable, marks FROM marks"))
+        found = table.get(syllable)
+        return found if found is not None else to_marks(syllable)
+
     def _rows_to_entries(self, rows: Iterable[tuple]) -> list[Entry]:
-        return [Entry(t, s, p, tuple(self._resolve(d.split("/"))), f) for t, s, p, d, f in rows]
+        return [
+            Entry(t, s, p, tuple(self._resolve(d.split("/"))), f,
+                  " ".join(self.marks(x) for x in p.split()))
+            for t, s, p, d, f in rows
+        ]
 
     def _entries(self, word: str) -> tuple[Entry, ...]:
         """Every entry whose simplified or traditional headword is ``word``, resolved."""

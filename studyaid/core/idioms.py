@@ -16,7 +16,7 @@ from importlib import resources
 
 from studyaid.core.dictionary import Dictionary
 from studyaid.core.errors import StudyaidError
-from studyaid.core.reading import HAN
+from studyaid.core.reading import HAN, join_word, to_marks
 
 MIN_LENGTH = 4
 """Shorter "idioms" (2-3 characters) are ordinary words for a reader; they are not marked."""
@@ -55,6 +55,8 @@ class IdiomMatch:
     source: str
     note: Note | None = None
     origin: str = ""
+    marks: str = ""
+    """The note's reading with tone marks, made here (where pypinyin is loaded anyway)."""
 
     def as_json(self) -> dict[str, object]:
         """The idiom as the ``annotate --format jsonl`` contract shows it."""
@@ -144,8 +146,9 @@ class IdiomFinder:
         chinese = chengyu.explanation if chengyu else ""
         origin = chengyu.derivation if chengyu else ""
         if note is not None:
+            marks = join_word([to_marks(s) for s in note.reading.split()])
             return IdiomMatch(text, start, end, word, note.english, chinese, "studyaid",
-                              note, note.origin or origin)
+                              note, note.origin or origin, marks)
         entries = self.dictionary.idiom_entries(word) or list(self.dictionary.entries(word))
         if entries:
             english = "; ".join(entries[0].definitions)

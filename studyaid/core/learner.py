@@ -126,6 +126,10 @@ class Learner:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        # name -> (the file's identity when read, its rows): a reader asks for the
+        # translation on every key press, and the file is parsed again only when it
+        # changed (written here, or by another process).
+        self._memo: dict[str, tuple[tuple[int, int, int], list]] = {}
 
     def path(self, name: str) -> Path:
         """Where one of the learner's files lives."""
@@ -138,12 +142,21 @@ class Learner:
         parse: Callable[[list[str], Path, int], Row],
     ) -> list[Row]:
         path = self.path(name)
+        try:
+            stat = path.stat()
+            identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            identity = (0, 0, -1)
+        memo = self._memo.get(name)
+        if memo is not None and memo[0] == identity:
+            return list(memo[1])
         rows = []
         for number, line in enumerate(read_lines(path), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             rows.append(parse(_fields(line, count, names, path, number), path, number))
-        return rows
+        self._memo[name] = (identity, rows)
+        return list(rows)
 
     def _write(self, name: str, rows: list[tuple[str, ...]]) -> None:
         body = "".join("\t".join(clean_field(f) for f in row) + "\n" for row in rows)

@@ -11,15 +11,11 @@ from studyaid.core.annotate import Token
 from studyaid.core.idioms import IdiomMatch
 from studyaid.core.learner import NEW
 from studyaid.core.lookup import Lookup
-from studyaid.core.reading import HAN, join_word, render
+from studyaid.core.reading import HAN, join_word
 
 HEADING = "bold #87afff"
 LABEL = "bold"
 DIM = "grey62"
-
-
-def _reading(syllables: tuple[str, ...] | list[str]) -> str:
-    return join_word(render(list(syllables), "marks"))
 
 
 def idiom_text(idiom: IdiomMatch, full: bool) -> Text:
@@ -27,8 +23,8 @@ def idiom_text(idiom: IdiomMatch, full: bool) -> Text:
     out = Text()
     out.append(idiom.word, "bold #d787ff")
     note = idiom.note
-    if note is not None and note.reading:
-        out.append(f" {_reading(tuple(note.reading.split()))}", DIM)
+    if idiom.marks:
+        out.append(f" {idiom.marks}", DIM)
     out.append("  ")
     out.append(idiom.english or idiom.chinese)
     if not full:
@@ -58,7 +54,7 @@ def details_text(
     out = Text()
     out.append(token.text, "bold")
     if token.info.pinyin:
-        out.append(f"  {_reading(token.info.pinyin)}")
+        out.append(f"  {join_word(token.info.marks)}")
     out.append(f"  [{status}]", DIM)
     user = lookup.glosses.get(token.text) if lookup else None
     if user is not None:
