@@ -37,6 +37,10 @@ class Engine(Protocol):
         """Store the whole annotation under ``key`` if every sentence is annotated."""
         ...
 
+    def warm_up(self) -> None:
+        """Start loading the NLP (jieba, pypinyin, the dictionary) without waiting."""
+        ...
+
     def close(self) -> None:
         """Release the engine's resources."""
         ...
@@ -100,6 +104,9 @@ class InProcessEngine:
         """See :class:`Engine`."""
         return self._work.save_cache(key)
 
+    def warm_up(self) -> None:
+        """Nothing to do: the annotator is built on first use, in the caller's thread."""
+
     def close(self) -> None:
         """Nothing to release."""
 
@@ -120,8 +127,9 @@ def _child_call(method: str, *args: object) -> object:
 
 
 class ProcessEngine:
-    """Runs the annotation in a child process, started at once so it warms up (loads
-    jieba and the dictionary) while the reader paints its first screen."""
+    """Runs the annotation in a child process. Made before the app runs; the process
+    starts on :meth:`warm_up` or the first request (a reader with a cached annotation
+    waits until its first screen is painted, so the two do not compete for the CPU)."""
 
     def __init__(self, settings: Settings, content: str):
         # spawn, not fork: the reader's process has threads by the time it asks.
@@ -131,7 +139,13 @@ class ProcessEngine:
             initializer=_child_start,
             initargs=(settings, content),
         )
-        self._pool.submit(_child_call, "_annotator")  # warm up now
+        self._warm = False
+
+    def warm_up(self) -> None:
+        """See :class:`Engine`."""
+        if not self._warm:
+            self._warm = True
+            self._pool.submit(_child_call, "_annotator")
 
     def annotate(self, first: int, stop: int) -> list[Sentence]:
         """See :class:`Engine`."""

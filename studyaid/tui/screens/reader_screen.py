@@ -47,6 +47,8 @@ POSITION_DELAY = 1.0
 """Seconds of stillness before the reading position is saved."""
 CHUNK = 40
 """Sentences annotated per request: the one around the cursor comes first."""
+WARM_UP_DELAY = 1.0
+"""Seconds after a warm start before the annotation engine starts loading."""
 SYNC_CACHE_CHARS = 200_000
 """Texts up to this size have their cached annotation read before the first paint."""
 WHOLE_TEXT_SENTENCES = 4000
@@ -130,7 +132,10 @@ class ReaderScreen(Screen[None]):
         # (milliseconds), so a warm start paints the pinyin at once.
         if len(self.text.content) <= SYNC_CACHE_CHARS and self._use_cache(self._key()):
             self.open_lookup()
+            # Ready for the learner's first edit, once the screen is up.
+            self.set_timer(WARM_UP_DELAY, self.engine.warm_up)
         else:
+            self.engine.warm_up()
             self.load(self.generation)
         self.refresh_view()
 
