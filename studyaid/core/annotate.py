@@ -69,7 +69,7 @@ class Token:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     """A sentence: its span of the text, its tokens and the idioms in it."""
 

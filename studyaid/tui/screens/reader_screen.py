@@ -135,7 +135,6 @@ class ReaderScreen(Screen[None]):
             # Ready for the learner's first edit, once the screen is up.
             self.set_timer(WARM_UP_DELAY, self.engine.warm_up)
         else:
-            self.engine.warm_up()
             self.load(self.generation)
         self.refresh_view()
 
@@ -163,6 +162,8 @@ class ReaderScreen(Screen[None]):
         """The whole annotation from the cache, else the chunk around the cursor first,
         then (for a text of ordinary size) the rest, which is then cached."""
         worker = get_current_worker()
+        # Here, not on the UI thread: starting the process hands it the whole text.
+        self.engine.warm_up()
         try:
             if resegment is not None:
                 self.engine.reload(resegment)
