@@ -6,8 +6,6 @@ import os
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
 APP = "studyaid"
 
 
@@ -22,13 +20,19 @@ def vocab_dir(explicit: str | Path | None = None, cwd: Path | None = None) -> Pa
     local = (cwd or Path.cwd()) / "vocab"
     if local.is_dir():
         return local
+    import platformdirs  # here: not needed (nor loaded) when a folder is named
+
     return Path(platformdirs.user_data_dir(APP)) / "vocab"
 
 
 def cache_dir() -> Path:
     """Derived data (the dictionary index): ``$STUDYAID_CACHE`` or the user cache folder."""
     env = os.environ.get("STUDYAID_CACHE")
-    return Path(env) if env else Path(platformdirs.user_cache_dir(APP))
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP))
 
 
 def cedict_file(explicit: str | Path | None = None) -> Path | None:

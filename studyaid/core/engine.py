@@ -9,10 +9,8 @@ process (tests, and tools that want no second process). Both give the same sente
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from studyaid.core.annotate import Annotator, Sentence
 from studyaid.core.annotation_cache import AnnotationCache
@@ -20,6 +18,9 @@ from studyaid.core.idioms import load_notes
 from studyaid.core.sentences import Span, split_sentences
 from studyaid.core.services import Settings, build_annotator, open_dictionary
 from studyaid.core.vocab import Vocab
+
+if TYPE_CHECKING:
+    pass
 
 
 class Engine(Protocol):
@@ -132,6 +133,13 @@ class ProcessEngine:
     waits until its first screen is painted, so the two do not compete for the CPU)."""
 
     def __init__(self, settings: Settings, content: str):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import resource_tracker
+
+        # Made before the app runs: once Textual has replaced sys.stderr, multiprocessing
+        # can no longer start its resource tracker (its stderr has no file descriptor).
+        resource_tracker.ensure_running()
         # spawn, not fork: the reader's process has threads by the time it asks.
         self._pool = ProcessPoolExecutor(
             max_workers=1,
