@@ -35,6 +35,17 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP))
 
 
+def config_dir() -> Path:
+    """The learner's settings (``keymap.toml``): ``$STUDYAID_CONFIG`` or the user config
+    folder."""
+    env = os.environ.get("STUDYAID_CONFIG")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP))
+
+
 def cedict_file(explicit: str | Path | None = None) -> Path | None:
     """A CC-CEDICT file the learner names: ``--cedict`` or ``$STUDYAID_CEDICT``."""
     chosen = explicit or os.environ.get("STUDYAID_CEDICT")
@@ -51,5 +62,6 @@ def locations(vocab: Path, cedict: Path | None) -> dict[str, str]:
     return {
         "vocab": str(vocab),
         "cache": str(cache_dir()),
+        "config": str(config_dir()),
         "cedict": str(cedict) if cedict else "(newest packaged snapshot)",
     }

@@ -49,6 +49,8 @@ READER_BINDINGS: list[Binding] = [
     _key("p", "pinyin", "Pinyin", "Pinyin over all words / words not known / none",
          "pinyin-cycle"),
     _key("c", "tones", "Tones", "Tone colours on/off", "tones-toggle"),
+    _key("C", "hanzi_tones", "Hanzi tones", "Tone colours on the hanzi too, on/off",
+         "hanzi-tones-toggle"),
     _key("v", "script", "Script", "Hanzi as written / traditional / simplified",
          "script-cycle"),
     # Leaving

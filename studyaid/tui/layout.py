@@ -15,7 +15,7 @@ from rich.text import Text
 
 from studyaid.core.annotate import Sentence, Token
 from studyaid.core.learner import KNOWN, LEARNING, NEW
-from studyaid.core.reading import join_word, render
+from studyaid.core.reading import HAN, join_word, render
 from studyaid.core.script import to_simplified, to_traditional
 from studyaid.tui.options import DisplayOptions
 
@@ -93,6 +93,13 @@ def pinyin_text(
     return out
 
 
+def _colour_hanzi(hanzi: Text, syllables: tuple[str, ...]) -> None:
+    """Each Han character in the colour of its syllable's tone (others unchanged)."""
+    han = [i for i, ch in enumerate(hanzi.plain) if HAN.match(ch)]
+    for position, syllable in zip(han, syllables, strict=False):
+        hanzi.stylize(Style(color=TONE_COLOURS[tone(syllable)]), position, position + 1)
+
+
 def _centred(text: Text, width: int) -> Text:
     spare = width - text.cell_len
     left = spare // 2
@@ -130,6 +137,8 @@ def layout_sentence(
         info = token.info
         reading = pinyin_text(info.pinyin, options.tones, info.marks) if shown else Text()
         hanzi = Text(convert(token.text), STATUS_STYLES[status] if token.is_word else Style())
+        if options.hanzi_tones and token.is_word:
+            _colour_hanzi(hanzi, info.pinyin)
         if any(s < token.end and token.start < e for s, e in idiom_spans):
             hanzi.stylize(IDIOM_STYLE)
         column = min(max(reading.cell_len, hanzi.cell_len), width)

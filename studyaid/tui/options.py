@@ -20,6 +20,8 @@ class DisplayOptions:
 
     pinyin: str = "all"
     tones: bool = True
+    hanzi_tones: bool = False
+    """Tone colours on the hanzi too (each character in its syllable's colour)."""
     script: str = "original"
 
     def cycle_pinyin(self) -> DisplayOptions:
@@ -29,6 +31,10 @@ class DisplayOptions:
     def toggle_tones(self) -> DisplayOptions:
         """Tone colours on or off."""
         return replace(self, tones=not self.tones)
+
+    def toggle_hanzi_tones(self) -> DisplayOptions:
+        """Tone colours on the hanzi on or off."""
+        return replace(self, hanzi_tones=not self.hanzi_tones)
 
     def cycle_script(self) -> DisplayOptions:
         """original -> traditional -> simplified -> original."""

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from rich.style import Style
+from textual.widgets import Input
 
 from studyaid.core.learner import Learner
-from studyaid.tui.bindings import READER_BINDINGS
-from studyaid.tui.screens.help_screen import HelpScreen, help_table
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.widgets.sentence_view import SentenceView
 from tests.tui.conftest import ready
@@ -130,76 +129,26 @@ async def test_display_toggles(make_app) -> None:
         assert "微軟" in str(reader.query_one(SentenceView).render())
 
 
-async def test_split_and_merge_resegment_at_once(make_app, vocab_dir: Path) -> None:
-    async with make_app().run_test(size=(100, 32)) as pilot:
-        reader = await ready(pilot)
-        await pilot.press("l", "l", "l", "l")  # 裂痕
-        assert reader.token.text == "裂痕"
-        await pilot.press("s")
-        assert pilot.app.screen.query_one(Input).value == "裂 痕"
-        await pilot.press("enter")
-        reader = await ready(pilot)
-        assert [t.text for t in reader.sentence.tokens][-2:] == ["裂", "痕"]
-        await pilot.press("home", "m")  # 微软 + 与
-        reader = await ready(pilot)
-        assert reader.sentence.tokens[0].text == "微软与"
-    lines = (vocab_dir / "lexicon.txt").read_text(encoding="utf-8").splitlines()
-    assert lines == ["裂 痕", "微软与"]
+def _colour_of(line, char: str):
+    """The colour the last styled span covering ``char`` gives it (None if none)."""
+    at = line.plain.index(char)
+    colours = [Style.parse(str(span.style)).color for span in line.spans
+               if span.start <= at < span.end]
+    colours = [c for c in colours if c is not None]
+    return colours[-1].name if colours else None
 
 
-async def test_reading_is_chosen_and_kept(make_app, vocab_dir: Path) -> None:
-    async with make_app().run_test(size=(100, 32)) as pilot:
-        reader = await ready(pilot)
-        await pilot.press("l", "l", "l")  # 的: de5, di2, di4
-        before = reader.token.info.pinyin
-        await pilot.press("r")
-        options = pilot.app.screen.query_one(OptionList)
-        wanted = next(r for r in reader.token.info.readings if r != " ".join(before))
-        options.highlighted = reader.token.info.readings.index(wanted)
-        await pilot.press("enter")
-        reader = await ready(pilot)
-        assert reader.token.text == "的" and reader.token.info.pinyin == (wanted,)
-        assert reader.token.info.reading_source == "user"
-    assert f"的\t\t{wanted}\t" in (vocab_dir / "glosses.tsv").read_text(encoding="utf-8")
-
-
-async def test_help_lists_every_binding(make_app) -> None:
-    async with make_app().run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
-        await pilot.press("question_mark")
-        assert isinstance(pilot.app.screen, HelpScreen)
-        assert pilot.app.screen.bindings == READER_BINDINGS
-        table = help_table(READER_BINDINGS)
-        assert list(table.columns[2].cells) == [b.id for b in READER_BINDINGS]
-        assert len({b.id for b in READER_BINDINGS}) == len(READER_BINDINGS)
-        await pilot.press("escape")
-        assert not isinstance(pilot.app.screen, HelpScreen)
-
-
-async def test_quit_keeps_the_place_and_reopening_returns_to_it(make_app, vocab_dir) -> None:
-    async with make_app().run_test(size=(100, 32)) as pilot:
-        await ready(pilot)
-        await pilot.press("j", "j", "q")
-    assert Learner(vocab_dir).position("seed") == 2
-    async with make_app().run_test(size=(100, 32)) as pilot:
-        reader = await ready(pilot)
-        assert reader.index == 2
-
-
-async def test_clicking_a_word_selects_it(make_app) -> None:
+async def test_tone_colours_on_the_hanzi(make_app) -> None:
     async with make_app().run_test(size=(100, 32)) as pilot:
         reader = await ready(pilot)
         view = reader.query_one(SentenceView)
-        region = view._layout(view.content_size.width).regions[4]  # 裂痕
-        await pilot.click(SentenceView, offset=(region.x + 1, region.y + 1))
-        assert reader.token.text == "裂痕"
-
-
-async def test_raw_text_shows_before_annotation(make_app) -> None:
-    async with make_app().run_test(size=(100, 32)) as pilot:
-        reader = pilot.app.screen_stack[0]
-        await pilot.pause()
-        if reader.busy:  # the worker is still loading jieba: the text is there already
-            assert "微软与OpenAI的裂痕" in str(reader.query_one(SentenceView).render())
-        await ready(pilot)
-        assert reader.sentence.tokens
+        hanzi_line = view._layout(view.content_size.width).lines[1]  # 微软 与 OpenAI 的 裂痕
+        assert _colour_of(hanzi_line, "微") is None
+        await pilot.press("C")
+        assert reader.options.hanzi_tones
+        hanzi_line = view._layout(view.content_size.width).lines[1]
+        # 微 wēi (first tone) and 软 ruǎn (third) each in their tone's colour.
+        assert _colour_of(hanzi_line, "微") is not None
+        assert _colour_of(hanzi_line, "微") != _colour_of(hanzi_line, "软")
+        assert _colour_of(hanzi_line, "微") == _colour_of(view._layout(
+            view.content_size.width).lines[0], "w")

@@ -596,6 +596,11 @@ class ReaderScreen(Screen[None]):
         self.options = self.options.toggle_tones()
         self.refresh_view()
 
+    def action_hanzi_tones(self) -> None:
+        """Tone colours on the hanzi too, or not."""
+        self.options = self.options.toggle_hanzi_tones()
+        self.refresh_view()
+
     def action_script(self) -> None:
         """Hanzi as written, traditional or simplified."""
         self.options = self.options.cycle_script()
