@@ -26,7 +26,7 @@ from studyaid.core.dictionary import Dictionary
 from studyaid.core.engine import Engine
 from studyaid.core.errors import StudyaidError
 from studyaid.core.idioms import IdiomMatch
-from studyaid.core.learner import KNOWN, LEARNING, NEW, Learner
+from studyaid.core.learner import NEW, Learner
 from studyaid.core.loader import Text
 from studyaid.core.lookup import Lookup
 from studyaid.core.script import to_simplified
@@ -39,7 +39,7 @@ from studyaid.tui.messages import Annotated, AnnotationFailed, LookupReady
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
-from studyaid.tui.screens.reading_screen import ReadingScreen
+from studyaid.tui.screens.reader_edits import LearnerEdits
 from studyaid.tui.widgets.details_panel import DetailsPanel, details_text, idiom_text
 from studyaid.tui.widgets.sentence_view import SentenceView
 
@@ -76,7 +76,7 @@ def find_sentence(sentences: list[Sentence], query: str, after: int) -> int | No
     return None
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(LearnerEdits, Screen[None]):
     """Reads one text; every key is a binding with an id, listed by the help screen."""
 
     BINDINGS = READER_BINDINGS  # type: ignore[assignment]
@@ -441,148 +441,6 @@ class ReaderScreen(Screen[None]):
         if offset >= 0 and self.sentence.tokens:
             self.cursor = self._token_at(self.sentence.start + offset) or self.cursor
             self.refresh_view()
-
-    # -- Changing the learner's data ---------------------------------------------------
-
-    def _word(self) -> Token | None:
-        token = self.token
-        if token is None:
-            self.notify("no word selected" + (" yet (loading…)" if self.busy else ""))
-        return token
-
-    def action_gloss(self) -> None:
-        """Edit the selected word's gloss (empty removes the learner's own)."""
-        token = self._word()
-        if token is None:
-            return
-        word = token.text
-
-        def done(value: str | None) -> None:
-            if value is None:
-                return
-            if value.strip():
-                saved = self._save(lambda: self.vocab.set_gloss(word, value))
-            else:
-                saved = self._save(lambda: self.vocab.remove_gloss(word))
-            if saved:
-                self._reannotate(resegment=False)
-
-        self.app.push_screen(PromptScreen(f"Gloss for {word}", token.info.gloss), done)
-
-    def action_translation(self) -> None:
-        """Edit the translation of the current sentence (empty removes it)."""
-        sentence, index = self.sentence, self.index
-        shown = None
-        try:
-            shown = self.learner.translation(self.text_id, index, sentence.text)
-        except StudyaidError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-
-        def done(value: str | None) -> None:
-            if value is None:
-                return
-            if self._save(lambda: self.learner.set_translation(
-                    self.text_id, index, sentence.text, value)):
-                self.refresh_view()
-
-        title = f"Translation of: {fit_cells(sentence.text, 60)}"
-        self.app.push_screen(PromptScreen(title, shown.english if shown else ""), done)
-
-    def action_split(self) -> None:
-        """Split the selected word into parts (saved to the lexicon)."""
-        token = self._word()
-        if token is None:
-            return
-        if len(token.text) < 2:
-            self.notify(f"{token.text} has one character; nothing to split")
-            return
-        word = token.text
-        half = len(word) // 2
-
-        def done(value: str | None) -> None:
-            if value is None:
-                return
-            parts = value.split()
-            if "".join(parts) != word or len(parts) < 2:
-                self.notify(f"the parts must spell {word} with spaces between them",
-                            severity="error")
-                return
-            if self._save(lambda: self.vocab.add_rule(parts)):
-                self._reannotate(resegment=True)
-
-        self.app.push_screen(
-            PromptScreen(f"Split {word} (spaces between the parts)",
-                         f"{word[:half]} {word[half:]}"),
-            done,
-        )
-
-    def action_merge(self) -> None:
-        """Merge the selected word with the next one (saved to the lexicon)."""
-        token = self._word()
-        if token is None or self.cursor is None:
-            return
-        tokens = self.sentence.tokens
-        following = tokens[self.cursor + 1] if self.cursor + 1 < len(tokens) else None
-        if following is None or not is_selectable(following) or following.start != token.end:
-            self.notify("no word right after this one to merge with")
-            return
-        if self._save(lambda: self.vocab.add_rule([token.text + following.text])):
-            self._reannotate(resegment=True)
-
-    def action_reading(self) -> None:
-        """Choose the selected word's reading among its dictionary readings (kept)."""
-        token = self._word()
-        if token is None:
-            return
-        readings = token.info.readings
-        if len(readings) < 2:
-            self.notify(f"{token.text} has {'one reading' if readings else 'no readings'}"
-                        " in the dictionary")
-            return
-        word = token.text
-
-        def done(reading: str | None) -> None:
-            if reading is None:
-                return
-            own = self.lookup.glosses.get(word) if self.lookup else None
-            gloss = own.gloss if own else ""
-            if self._save(lambda: self.vocab.set_gloss(word, gloss, reading=reading)):
-                self._reannotate(resegment=False)
-
-        self.app.push_screen(ReadingScreen(word, readings, " ".join(token.info.pinyin)), done)
-
-    def _set_status(self, status: str) -> None:
-        token = self._word()
-        if token is None:
-            return
-        if self._save(lambda: self.learner.set_status(token.text, status)):
-            if status == NEW:
-                self.statuses.pop(token.text, None)
-            else:
-                self.statuses[token.text] = status
-            self.refresh_view()
-
-    def action_known(self) -> None:
-        """Mark the selected word known."""
-        self._set_status(KNOWN)
-
-    def action_unknown(self) -> None:
-        """Mark the selected word not known: learning, or new if it was learning."""
-        token = self.token
-        current = self.statuses.get(token.text, NEW) if token else NEW
-        self._set_status(NEW if current == LEARNING else LEARNING)
-
-    def action_card(self) -> None:
-        """Add the selected word to the flashcards."""
-        token = self._word()
-        if token is None:
-            return
-        added: list[bool] = []
-        if self._save(lambda: added.append(self.learner.add_card(
-                token.text, " ".join(token.info.pinyin), token.info.gloss, self.sentence.text))):
-            self.notify(f"{token.text} added to the flashcards" if added[0]
-                        else f"{token.text} is already in the flashcards")
 
     # -- Display toggles -------------------------------------------------------------
 
