@@ -115,8 +115,10 @@ class ReaderScreen(LearnerEdits, Screen[None]):
         with VerticalScroll(id="reading"):
             yield Static(id="previous", classes="context")
             yield SentenceView(id="sentence")
-            yield Static(id="notes")
             yield Static(id="next", classes="context")
+        # Outside the scrolling area: the idiom notes and the translation stay in view
+        # however long the sentence is.
+        yield Static(id="notes")
         yield DetailsPanel(id="details")
         yield Footer()
 
