@@ -46,12 +46,12 @@ READER_BINDINGS: list[Binding] = [
          "status-unknown"),
     _key("a", "card", "Card", "Add the word to the flashcards (cards.tsv)", "card-add"),
     # Display
-    _key("p", "pinyin", "Pinyin", "Pinyin over all words / words not known / none",
+    _key("p", "display('cycle_pinyin')", "Pinyin", "Pinyin over all words / words not known / none",
          "pinyin-cycle"),
-    _key("c", "tones", "Tones", "Tone colours on/off", "tones-toggle"),
-    _key("C", "hanzi_tones", "Hanzi tones", "Tone colours on the hanzi too, on/off",
-         "hanzi-tones-toggle"),
-    _key("v", "script", "Script", "Hanzi as written / traditional / simplified",
+    _key("c", "display('toggle_tones')", "Tones", "Tone colours on/off", "tones-toggle"),
+    _key("C", "display('toggle_hanzi_tones')", "Hanzi tones",
+         "Tone colours on the hanzi too, on/off", "hanzi-tones-toggle"),
+    _key("v", "display('cycle_script')", "Script", "Hanzi as written / traditional / simplified",
          "script-cycle"),
     # Leaving
     _key("question_mark", "help", "Help", "This list of keys", "help", show=True,

@@ -446,24 +446,10 @@ class ReaderScreen(LearnerEdits, Screen[None]):
 
     # -- Display toggles -------------------------------------------------------------
 
-    def action_pinyin(self) -> None:
-        """Pinyin over all words, words not yet known, or none."""
-        self.options = self.options.cycle_pinyin()
-        self.refresh_view()
-
-    def action_tones(self) -> None:
-        """Tone colours on or off."""
-        self.options = self.options.toggle_tones()
-        self.refresh_view()
-
-    def action_hanzi_tones(self) -> None:
-        """Tone colours on the hanzi too, or not."""
-        self.options = self.options.toggle_hanzi_tones()
-        self.refresh_view()
-
-    def action_script(self) -> None:
-        """Hanzi as written, traditional or simplified."""
-        self.options = self.options.cycle_script()
+    def action_display(self, change: str) -> None:
+        """Change one display option: ``change`` names a DisplayOptions method
+        (cycle_pinyin, toggle_tones, toggle_hanzi_tones, cycle_script)."""
+        self.options = getattr(self.options, change)()
         self.refresh_view()
 
     # -- Leaving -----------------------------------------------------------------------
