@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from studyaid.core.dictionary import Dictionary, Entry
+from studyaid.core.g2p import PolyphoneModel
 from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
 from studyaid.core.lookup import entries_for
 from studyaid.core.particles import Particle, load_particles, load_preferred_readings
@@ -23,6 +24,8 @@ from studyaid.core.vocab import Gloss
 GLOSS_DEFINITIONS = 4
 """How many dictionary definitions make a token's short gloss."""
 PARTS_LONGEST = 8
+CONTEXT_BATCH = 256
+"""Sentences read together by the polyphone model (one forward pass per batch)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class Annotator:
         glosses: dict[str, Gloss] | None = None,
         notes: dict[str, Note] | None = None,
         particles: dict[str, Particle] | None = None,
+        polyphones: PolyphoneModel | None = None,
     ):
         self.dictionary = dictionary
         self.segmenter = segmenter
@@ -119,6 +123,7 @@ class Annotator:
         self.idioms = IdiomFinder(dictionary, notes or {})
         self.particles = particles if particles is not None else load_particles()
         self.preferred = load_preferred_readings()
+        self.polyphones = polyphones
         self._words: dict[str, WordInfo] = {}
         self._in_context: dict[tuple[str, str], WordInfo] = {}
 
@@ -265,6 +270,7 @@ class Annotator:
         words = self._words
         word = self.word
         tokenize = self.segmenter.tokenize
+        batch: list[Sentence] = []
         for index, span in enumerate(spans, first):
             body = text[span.start : span.end]
             tokens = [
@@ -272,6 +278,54 @@ class Annotator:
                 for token, start, end in tokenize(body, span.start)
                 if not token.isspace()
             ]
-            self._apply_particles(tokens)
             idioms = self.idioms.find(text, span.start, span.end)
-            yield Sentence(index, span.start, span.end, body, tokens, idioms)
+            batch.append(Sentence(index, span.start, span.end, body, tokens, idioms))
+            if len(batch) == CONTEXT_BATCH:
+                yield from self._in_context_batch(batch)
+                batch = []
+        yield from self._in_context_batch(batch)
+
+    def _in_context_batch(self, sentences: list[Sentence]) -> list[Sentence]:
+        """Readings that depend on the sentence: the polyphone model for what the
+        dictionary leaves open, then the particle rules."""
+        if self.polyphones is not None:
+            self._read_polyphones(sentences)
+        for sentence in sentences:
+            self._apply_particles(sentence.tokens)
+        return sentences
+
+    def _read_polyphones(self, sentences: list[Sentence]) -> None:
+        """Ask the model about every polyphonic character whose token the dictionary
+        does not settle (one reading for the whole word settles it), in one batch."""
+        model = self.polyphones
+        assert model is not None
+        asks: list[tuple[Sentence, list[tuple[Token, int, int]]]] = []
+        for sentence in sentences:
+            open_chars = []
+            for token in sentence.tokens:
+                info = token.info
+                if (not info.pinyin or len(info.readings) == 1 or info.reading_source == "user"
+                        or token.text in self.particles):
+                    continue
+                han = 0
+                for offset, char in enumerate(token.text):
+                    if HAN.match(char):
+                        if model.is_polyphone(char):
+                            open_chars.append((token, han, token.start - sentence.start + offset))
+                        han += 1
+            if open_chars:
+                asks.append((sentence, open_chars))
+        if not asks:
+            return
+        guesses = model.guess([(s.text, [p for _, _, p in chars]) for s, chars in asks])
+        for (_, chars), found in zip(asks, guesses, strict=True):
+            changed: dict[int, list[str]] = {}
+            for (token, han, _), guess in zip(chars, found, strict=True):
+                if guess.reading:
+                    reading = changed.setdefault(id(token), list(token.info.pinyin))
+                    reading[han] = guess.reading
+            for token, _, _ in chars:
+                if id(token) in changed:
+                    reading = changed.pop(id(token))
+                    if tuple(reading) != token.info.pinyin:
+                        token.info = self.in_context(token.text, " ".join(reading))

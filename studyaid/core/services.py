@@ -7,6 +7,7 @@ from pathlib import Path
 
 from studyaid.core.annotate import Annotator
 from studyaid.core.dictionary import Dictionary
+from studyaid.core.g2p import PolyphoneModel
 from studyaid.core.idioms import load_notes
 from studyaid.core.reading import has_han
 from studyaid.core.script import simplified_for_segmentation
@@ -21,6 +22,10 @@ class Settings:
     vocab: Path
     cache: Path
     cedict: Path | None = None
+    context_model: bool = False
+    """Read polyphones the dictionary leaves open with the g2pM model (CPP dev: 96.6%
+    against 89.3% without; about 2.5x the annotation time until its inference is
+    faster). The reader turns it on; ``annotate --context-model`` asks for it."""
 
 
 def open_dictionary(settings: Settings) -> Dictionary:
@@ -42,4 +47,5 @@ def build_annotator(settings: Settings, dictionary: Dictionary | None = None) ->
         Segmenter(lexicon, simplified_for_segmentation),
         glosses,
         load_notes(),
+        polyphones=PolyphoneModel() if settings.context_model else None,
     )

@@ -1,0 +1,93 @@
+"""Polyphone accuracy on the CPP development split, through the real command line.
+
+Each of the 9,893 sentences of ``../shared/data/cpp-dev`` has one marked polyphonic
+character; the sentences go through ``studyaid annotate - --pinyin numbers`` (one a
+line, markers removed), the syllable of the token covering the marked character is
+compared with the gold reading. Two runs, measured in the same session:
+
+- the default pipeline (CC-CEDICT, preferred readings, particle rules, pypinyin);
+- ``--context-model``: g2pM reads what the dictionary leaves open.
+
+Prints both accuracies, the time ratio between them, and the most frequent errors of
+the second. Issue 4's goal: >= 98.0 % (g2pM alone reproduces 97.3 %). Skips (exit 0)
+when ``../shared/data`` is absent. Run: ``python bench/polyphone_bench.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "cpp-dev"
+MARK = "\u2581"
+GOAL = 98.0
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f"
+
+
+def evaluate(extra: list[str], env: dict[str, str], vocab: str) -> tuple[float, float, Counter]:
+    """(accuracy %, seconds, errors) of one run of ``studyaid annotate``."""
+    marked = (DATA / "dev.sent").read_text(encoding="utf-8").splitlines()
+    golds = [g.strip() for g in (DATA / "dev.lb").read_text(encoding="utf-8").splitlines()]
+    clean = [s.replace(MARK, "") for s in marked]
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "studyaid", "annotate", "-", "--pinyin", "numbers",
+         "--vocab", vocab, *extra],
+        input="\n".join(clean), capture_output=True, text=True, env=env, check=True,
+    )
+    seconds = time.perf_counter() - started
+    tokens = {t["start"]: t for line in out.stdout.splitlines()
+              for t in json.loads(line)["tokens"]}
+    starts = sorted(tokens)
+    right, errors, line_start = 0, Counter(), 0
+    for sentence, text, gold in zip(marked, clean, golds, strict=True):
+        column = sentence.index(MARK)
+        at = line_start + column
+        line_start += len(text) + 1
+        token = tokens[starts[bisect.bisect_right(starts, at) - 1]]
+        han = [i for i, ch in enumerate(token["text"]) if _is_han(ch)]
+        offset = at - token["start"]
+        got = token["pinyin"][han.index(offset)] if offset in han else None
+        if got == gold:
+            right += 1
+        else:
+            errors[(text[column], got, gold)] += 1
+    return 100 * right / len(golds), seconds, errors
+
+
+def main() -> int:
+    """Run both configurations and print the summary."""
+    if not (DATA / "dev.sent").exists():
+        print(f"skipped: {DATA} is absent")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, STUDYAID_CACHE=str(Path(tmp) / "cache"), HOME=tmp)
+        vocab = str(Path(tmp) / "vocab")
+        Path(vocab).mkdir()
+        subprocess.run([sys.executable, "-m", "studyaid", "lookup", "好", "--vocab", vocab],
+                       env=env, capture_output=True, check=True)  # build the index, untimed
+        plain, plain_s, _ = evaluate([], env, vocab)
+        model, model_s, errors = evaluate(["--context-model"], env, vocab)
+    print(f"default pipeline:  {plain:6.2f} %  ({plain_s:5.1f} s)")
+    ratio = model_s / plain_s
+    print(f"--context-model:   {model:6.2f} %  ({model_s:5.1f} s, {ratio:.2f}x the time)")
+    print("most frequent errors with --context-model (char, ours, gold):")
+    for (char, got, gold), count in errors.most_common(12):
+        print(f"  {count:3d}  {char} {got} -> {gold}")
+    verdict = "PASS" if model >= GOAL else "FAIL"
+    print(f"\nSummary\n  {verdict}  CPP dev accuracy {model:.2f} % (goal >= {GOAL} %)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
