@@ -10,7 +10,9 @@ import json
 import shutil
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyaid import __version__, paths
 from studyaid.core.errors import StudyaidError
@@ -19,6 +21,10 @@ from studyaid.core.reading import STYLES
 from studyaid.core.render import FORMATS
 from studyaid.core.services import Settings, build_annotator, open_dictionary
 from studyaid.core.vocab import Vocab
+
+if TYPE_CHECKING:
+    from studyaid.core.annotate import Annotator, Sentence
+    from studyaid.study import Card, Collection
 
 EXIT_USAGE = 2
 
@@ -33,6 +39,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         vocab=paths.vocab_dir(args.vocab),
         cache=paths.cache_dir(),
         cedict=paths.cedict_file(args.cedict),
+        context_model=getattr(args, "context_model", False),
     )
 
 
@@ -68,6 +75,16 @@ def cmd_read(args: argparse.Namespace) -> int:
     from studyaid.tui import run_reader
 
     run_reader(settings, text, text_id)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Review the flashcards that are due."""
+    settings = _settings(args)
+    # Imported here so that every other command runs without loading textual.
+    from studyaid.tui import run_review
+
+    run_review(settings)
     return 0
 
 
@@ -114,6 +131,96 @@ def cmd_gloss(args: argparse.Namespace) -> int:
     return 0
 
 
+def _collection(args: argparse.Namespace) -> tuple[Collection, datetime]:
+    """The learner's cards and review history, and now; one warning line for skipped log
+    lines. (studyaid.study is imported here: other commands never load fsrs.)"""
+    from datetime import UTC
+
+    from studyaid.study import Collection
+
+    settings = _settings(args)
+    collection = Collection(settings.vocab, settings.cache)
+    if collection.warnings:
+        more = len(collection.warnings) - 1
+        print(f"studyaid: warning: {collection.warnings[0]}"
+              + (f" (and {more} more)" if more else ""), file=sys.stderr)
+    return collection, datetime.now(UTC)
+
+
+def _sentence_with(annotator: Annotator, path: str, word: str) -> Sentence | None:
+    """The first sentence of the text at ``path`` with ``word`` as a token (else in it)."""
+    text = load_text(path)
+    found = None
+    for sentence in annotator.iter_annotate(text.content):
+        if any(t.text == word for t in sentence.tokens):
+            return sentence
+        if found is None and word in sentence.text:
+            found = sentence
+    return found
+
+
+def cmd_card_add(args: argparse.Namespace) -> int:
+    """Add words as cards, built from the core (and the sentence of a text they are in)."""
+    from datetime import UTC
+
+    from studyaid.core.learner import Learner
+    from studyaid.study import CardStore, card_from_word
+
+    settings = _settings(args)
+    annotator = build_annotator(settings)
+    now = datetime.now(UTC)
+    store = CardStore(settings.vocab)
+    existing = store.cards()
+    text_id = str(Path(args.text).resolve()) if args.text else ""
+    cards: list[Card] = []
+    for word in dict.fromkeys(args.words):
+        sentence = _sentence_with(annotator, args.text, word) if args.text else None
+        token = next((t for t in sentence.tokens if t.text == word), None) if sentence else None
+        shown = (Learner(settings.vocab).translation(text_id, sentence.index, sentence.text)
+                 if sentence else None)
+        note = next((i.english for i in sentence.idioms if word in (i.word, i.text)),
+                    None) if sentence else None
+        if args.text and sentence is None:
+            print(f"studyaid: warning: {word} is not in {args.text}", file=sys.stderr)
+        card = card_from_word(
+            annotator, word, now=now, sentence=sentence.text if sentence else "",
+            translation=shown.english if shown else "", text_id=text_id if sentence else "",
+            info=token.info if token else None, note=note, recall=args.recall)
+        if card.word in existing or any(c.word == card.word for c in cards):
+            print(f"{card.word} is already a card")
+            continue
+        cards.append(card)
+    for card in store.add_many(cards):
+        print(f"{card.word} [{card.reading}]: {card.gloss}")
+    return 0
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    """List the cards with their schedule."""
+    collection, now = _collection(args)
+    rows = collection.cards(now)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        print(f"{row['word']}\t{row['state']}\tdue {row['due'][:16].replace('T', ' ')} UTC"
+              f"\t{row['reviews']} reviews\t{row['gloss']}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print the review statistics (the stats screen's figures) as text."""
+    from studyaid.study import render_stats
+
+    collection, now = _collection(args)
+    counts = collection.counts(now)
+    print(f"Due now: {counts.due_now}; later today: {counts.due_later_today}; "
+          f"new cards left today: {counts.new_left_today}")
+    for line in render_stats(collection.stats(now)):
+        print(line)
+    return 0
+
+
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print where studyaid keeps things."""
     settings = _settings(args)
@@ -143,11 +250,17 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--format", choices=sorted(FORMATS), default="jsonl")
     annotate.add_argument("--pinyin", choices=sorted(STYLES), default="marks")
     annotate.add_argument("--width", type=int, help="wrap text output at this many cells")
+    annotate.add_argument("--context-model", action="store_true",
+                          help="read polyphones the dictionary leaves open with the g2pM "
+                          "model (more accurate, about 2.5x slower)")
     annotate.set_defaults(run=cmd_annotate)
 
     read = sub.add_parser("read", parents=[common], help="read a text in the reader")
     read.add_argument("path", nargs="?", help="a text file (default: the bundled seed article)")
     read.set_defaults(run=cmd_read)
+
+    review = sub.add_parser("review", parents=[common], help="review the flashcards due")
+    review.set_defaults(run=cmd_review)
 
     lookup = sub.add_parser("lookup", parents=[common], help="look up a word")
     lookup.add_argument("query", nargs="+", help="hanzi, pinyin (fudichouxin, fu3 di3) or English")
@@ -167,6 +280,23 @@ def build_parser() -> argparse.ArgumentParser:
     glist = gloss_sub.add_parser("list", parents=[common], help="list glosses")
     glist.add_argument("--json", action="store_true")
     gloss.set_defaults(run=cmd_gloss)
+
+    card = sub.add_parser("card", parents=[common], help="flashcards: add words")
+    card_sub = card.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    cadd = card_sub.add_parser("add", parents=[common], help="add words as cards")
+    cadd.add_argument("words", nargs="+", metavar="WORD")
+    cadd.add_argument("--text", metavar="PATH",
+                      help="a text the words are in: the card keeps their sentence")
+    cadd.add_argument("--recall", action="store_true",
+                      help="also review English -> hanzi")
+    cadd.set_defaults(run=cmd_card_add)
+
+    cards = sub.add_parser("cards", parents=[common], help="list the flashcards")
+    cards.add_argument("--json", action="store_true")
+    cards.set_defaults(run=cmd_cards)
+
+    stats = sub.add_parser("stats", parents=[common], help="review statistics")
+    stats.set_defaults(run=cmd_stats)
 
     locate = sub.add_parser("locate", parents=[common], help="where studyaid keeps things")
     locate.set_defaults(run=cmd_locate)

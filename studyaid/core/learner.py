@@ -1,4 +1,4 @@
-"""What the learner knows and has written: word status, translations, place, cards.
+"""What the learner knows and has written: word status, translations, place.
 
 Plain tab-separated files in the vocab folder, next to ``glosses.tsv``; ``#`` starts a
 comment line and blank lines are ignored:
@@ -9,8 +9,7 @@ is ``new``), sorted by word.
 sentence's own text anchors the translation: when the text changes so that the sentence
 at that number reads differently, the translation is reported as stale, not lost.
 ``positions.tsv``: ``text<TAB>sentence number``: where the learner left each text.
-``cards.tsv``: ``word<TAB>reading<TAB>gloss<TAB>sentence``: words the learner chose for
-flashcards (the review is built elsewhere).
+(Flashcards, ``cards.tsv``, belong to ``studyaid.study.cards``.)
 
 Every problem is reported as ``file:line: problem``; a file that does not parse is
 never rewritten. Writes hold the folder's lock and replace files atomically.
@@ -30,7 +29,6 @@ from studyaid.core.vocab import clean_field, read_lines
 STATUS = "status.tsv"
 TRANSLATIONS = "translations.tsv"
 POSITIONS = "positions.tsv"
-CARDS = "cards.tsv"
 
 NEW, LEARNING, KNOWN = "new", "learning", "known"
 STATUSES = (NEW, LEARNING, KNOWN)
@@ -41,7 +39,6 @@ _HEADERS = {
     TRANSLATIONS: "# studyaid translations: text TAB sentence number TAB sentence TAB"
     " translation.\n",
     POSITIONS: "# studyaid reading positions: text TAB sentence number.\n",
-    CARDS: "# studyaid flashcards to make: word TAB reading TAB gloss TAB sentence.\n",
 }
 
 Row = TypeVar("Row")
@@ -63,16 +60,6 @@ class Shown:
 
     english: str
     stale: bool
-
-
-@dataclass(frozen=True)
-class Card:
-    """A word the learner wants to review, with the sentence it was met in."""
-
-    word: str
-    reading: str
-    gloss: str
-    sentence: str
 
 
 def _fields(line: str, count: int, names: str, path: Path, number: int) -> list[str]:
@@ -113,12 +100,6 @@ def _parse_position(fields: list[str], path: Path, number: int) -> tuple[str, in
     if not text_id:
         raise StudyaidError("the text (first field) is empty", path, number)
     return text_id, _number(index, path, number)
-
-
-def _parse_card(fields: list[str], path: Path, number: int) -> Card:
-    if not fields[0]:
-        raise StudyaidError("the word (first field) is empty", path, number)
-    return Card(*fields)
 
 
 class Learner:
@@ -251,22 +232,3 @@ class Learner:
                 return
             found[clean_field(text_id)] = index
             self._write(POSITIONS, [(t, str(found[t])) for t in sorted(found)])
-
-    # -- Cards -------------------------------------------------------------------------
-
-    def cards(self) -> list[Card]:
-        """The words chosen for flashcards, in the order they were added."""
-        return self._read(CARDS, 4, "word, reading, gloss, sentence", _parse_card)
-
-    def add_card(self, word: str, reading: str, gloss: str, sentence: str) -> bool:
-        """Add a word to the flashcards; False if it is there already."""
-        card = Card(*(clean_field(f) for f in (word, reading, gloss, sentence)))
-        if not card.word:
-            raise StudyaidError("the word is empty")
-        with locked(self.folder):
-            cards = self.cards()
-            if any(c.word == card.word for c in cards):
-                return False
-            cards.append(card)
-            self._write(CARDS, [(c.word, c.reading, c.gloss, c.sentence) for c in cards])
-        return True

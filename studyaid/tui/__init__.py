@@ -1,5 +1,5 @@
 """The reader (Textual). Nothing below ``studyaid.core`` imports this package."""
 
-from studyaid.tui.app import ReaderApp, run_reader
+from studyaid.tui.app import ReaderApp, ReviewApp, run_reader, run_review
 
-__all__ = ["ReaderApp", "run_reader"]
+__all__ = ["ReaderApp", "ReviewApp", "run_reader", "run_review"]

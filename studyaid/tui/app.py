@@ -1,6 +1,11 @@
-"""The reader application: a router that opens the reader screen on one text."""
+"""The applications: a router that opens the reader on one text, or the review."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.screen import Screen
@@ -11,6 +16,9 @@ from studyaid.core.loader import Text
 from studyaid.core.services import Settings
 from studyaid.tui.keymap import KEYMAP, load_keymap
 from studyaid.tui.screens.reader_screen import ReaderScreen
+
+if TYPE_CHECKING:
+    from studyaid.study.session import Collection
 
 
 class ReaderApp(App[None]):
@@ -40,9 +48,48 @@ class ReaderApp(App[None]):
 def run_reader(settings: Settings, text: Text, text_id: str) -> None:
     """Run the reader in the terminal until the learner quits."""
     keymap = load_keymap(paths.config_dir() / KEYMAP)  # a broken file stops here, clearly
+    # The reader reads polyphones in context: annotation runs in the background here.
+    settings = replace(settings, context_model=True)
     # The engine's process starts before the app, so jieba loads while the screen paints.
     engine = ProcessEngine(settings, text.content)
     try:
         ReaderApp(settings, text, text_id, engine, keymap).run()
     finally:
         engine.close()
+
+
+class ReviewApp(App[None]):
+    """The review on its own (``studyaid review``): leaving it leaves the app."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "studyaid review"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, collection: Collection, clock: Callable[[], datetime] | None = None,
+                 keymap: dict[str, str] | None = None,
+                 ticks: Callable[[], float] | None = None) -> None:
+        """``clock`` gives the time and ``ticks`` measures answer times (tests fix
+        both); ``keymap`` as for the reader."""
+        super().__init__()
+        self.collection = collection
+        self.clock = clock
+        self.ticks = ticks
+        if keymap:
+            self.set_keymap(keymap)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The review screen over the collection."""
+        import time
+
+        from studyaid.tui.screens.review_screen import ReviewScreen, utc_now
+
+        return ReviewScreen(self.collection, self.clock or utc_now,
+                            self.ticks or time.monotonic)
+
+
+def run_review(settings: Settings) -> None:
+    """Review the flashcards in the terminal until the learner leaves."""
+    from studyaid.study.session import Collection
+
+    keymap = load_keymap(paths.config_dir() / KEYMAP)
+    ReviewApp(Collection(settings.vocab, settings.cache), keymap=keymap).run()

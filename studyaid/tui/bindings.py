@@ -45,6 +45,9 @@ READER_BINDINGS: list[Binding] = [
     _key("U", "unknown", "Not known", "Mark the word not known: learning (again: new)",
          "status-unknown"),
     _key("a", "card", "Card", "Add the word to the flashcards (cards.tsv)", "card-add"),
+    _key("R", "review", "Review", "Review the flashcards that are due", "review-open"),
+    _key("S", "stats", "Stats", "Flashcard statistics: reviews per day, due forecast",
+         "stats-open"),
     # Display
     _key("p", "display('cycle_pinyin')", "Pinyin", "Pinyin over all words / words not known / none",
          "pinyin-cycle"),
@@ -58,3 +61,33 @@ READER_BINDINGS: list[Binding] = [
          display="?"),
     _key("q", "quit", "Quit", "Quit (the place in the text is kept)", "quit", show=True),
 ]
+
+
+REVIEW_BINDINGS: list[Binding] = [
+    _key("space,enter", "show", "Show", "Show the answer; on the answer: Good (as in Anki)",
+         "review-show", show=True, display="Space"),
+    _key("1", "grade(1)", "Again", "Again: forgotten; the card comes back soon",
+         "review-again"),
+    _key("2", "grade(2)", "Hard", "Hard: remembered with difficulty", "review-hard"),
+    _key("3", "grade(3)", "Good", "Good: remembered", "review-good"),
+    _key("4", "grade(4)", "Easy", "Easy: remembered at once", "review-easy"),
+    _key("u", "undo", "Undo", "Undo the last grade and show that card again",
+         "review-undo", show=True),
+    _key("s", "stats", "Stats", "Statistics: reviews per day, due forecast, retention",
+         "review-stats", show=True),
+    _key("question_mark", "help", "Help", "This list of keys", "review-help", show=True,
+         display="?"),
+    _key("q,escape", "leave", "Leave", "Leave the review (every grade is already saved)",
+         "review-leave", show=True),
+]
+"""The review screen's keys: Anki's (Space/Enter shows the answer, 1-4 grade)."""
+
+STATS_BINDINGS: list[Binding] = [
+    _key("q,escape,s,S", "leave", "Back", "Back to where you were", "stats-leave", show=True),
+    _key("question_mark", "help", "Help", "This list of keys", "stats-help", show=True,
+         display="?"),
+]
+"""The statistics screen's keys."""
+
+ALL_BINDINGS: list[Binding] = READER_BINDINGS + REVIEW_BINDINGS + STATS_BINDINGS
+"""Every binding of every screen: the ids a keymap may name."""

@@ -6,7 +6,7 @@ Example (``studyaid locate`` prints where the file lives)::
     word-next = "right,l,n"
     quit = "q,ctrl+q"
 
-Every id is one of the reader's bindings (the ``?`` screen lists them); a file with an
+Every id is one of the bindings (the ``?`` screen lists them); a file with an
 unknown id or a value that is not a string is reported as ``file:line: problem``.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from studyaid.core.errors import StudyaidError
 from studyaid.core.vocab import read_lines
-from studyaid.tui.bindings import READER_BINDINGS
+from studyaid.tui.bindings import ALL_BINDINGS
 
 KEYMAP = "keymap.toml"
 
@@ -38,7 +38,7 @@ def load_keymap(path: Path) -> dict[str, str]:
         data = tomllib.loads("\n".join(lines))
     except tomllib.TOMLDecodeError as exc:
         raise StudyaidError(f"not valid TOML: {exc}", path) from None
-    known = {binding.id for binding in READER_BINDINGS}
+    known = {binding.id for binding in ALL_BINDINGS}
     keymap: dict[str, str] = {}
     for key, value in data.items():
         if key not in known:

@@ -32,3 +32,12 @@ class AnnotationFailed(Message):
     def __init__(self, problem: str) -> None:
         super().__init__()
         self.problem = problem
+
+
+class StatusesLoaded(Message):
+    """Each word's status was read: set by hand, else from its flashcard."""
+
+    def __init__(self, statuses: dict[str, str], problem: str | None = None) -> None:
+        super().__init__()
+        self.statuses = statuses
+        self.problem = problem

@@ -9,6 +9,7 @@ from rich.style import Style
 from textual.widgets import Input
 
 from studyaid.core.learner import Learner
+from studyaid.study import CardStore
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.widgets.sentence_view import SentenceView
 from tests.tui.conftest import ready
@@ -112,9 +113,9 @@ async def test_card_is_added_once(make_app, vocab_dir: Path) -> None:
     async with make_app().run_test(size=(100, 32)) as pilot:
         await ready(pilot)
         await pilot.press("a", "a")
-    cards = Learner(vocab_dir).cards()
-    assert [(c.word, c.reading, c.sentence) for c in cards] == [
-        ("微软", "wei1 ruan3", "微软与OpenAI的裂痕")
+    cards = CardStore(vocab_dir).cards().values()
+    assert [(c.word, c.reading, c.sentence, c.source) for c in cards] == [
+        ("微软", "wei1 ruan3", "微软与OpenAI的裂痕", "seed")
     ]
 
 

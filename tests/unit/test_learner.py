@@ -1,4 +1,4 @@
-"""The learner's files: status, translations, positions, cards."""
+"""The learner's files: status, translations, positions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 
 from studyaid.core.errors import StudyaidError
 from studyaid.core.learner import (
-    CARDS,
     KNOWN,
     LEARNING,
     NEW,
@@ -56,14 +55,6 @@ def test_position_per_text(vocab_dir: Path) -> None:
     assert Learner(vocab_dir).positions() == {"seed": 12, "/texts/zhufu.txt": 4}
 
 
-def test_cards_are_added_once(vocab_dir: Path) -> None:
-    learner = Learner(vocab_dir)
-    assert learner.add_card("釜底抽薪", "fu3 di3 chou1 xin1", "drastic action",
-                            "……无疑是釜底抽薪式的打击。")
-    assert not learner.add_card("釜底抽薪", "", "", "")
-    assert [c.word for c in learner.cards()] == ["釜底抽薪"]
-
-
 # A broken file: reported with file:line, and never rewritten.
 BROKEN = [
     (STATUS, "微软\tmaybe\n", 2, "status 'maybe'"),
@@ -72,7 +63,6 @@ BROKEN = [
     (TRANSLATIONS, "seed\tx\t句子\tsentence\n", 2, "not a whole number"),
     (TRANSLATIONS, "seed\t1\t句子\t\n", 2, "is empty"),
     (POSITIONS, "seed\t-1\n", 2, "not a whole number"),
-    (CARDS, "\tfu3\tgloss\t\n", 2, "the word"),
 ]
 
 
@@ -87,7 +77,6 @@ def test_broken_file_is_reported_and_kept(
         STATUS: lambda: learner.set_status("合作", KNOWN),
         TRANSLATIONS: lambda: learner.set_translation("seed", 0, "句子", "a sentence"),
         POSITIONS: lambda: learner.set_position("seed", 1),
-        CARDS: lambda: learner.add_card("合作", "", "", ""),
     }[name]
     with pytest.raises(StudyaidError) as caught:
         write()

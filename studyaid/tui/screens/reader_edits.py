@@ -6,6 +6,7 @@ ends in a re-annotation or a redraw."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from studyaid.core.annotate import Sentence, Token
@@ -13,6 +14,7 @@ from studyaid.core.errors import StudyaidError
 from studyaid.core.learner import KNOWN, LEARNING, NEW, Learner
 from studyaid.core.lookup import Lookup
 from studyaid.core.vocab import Vocab
+from studyaid.study import CardStore, card_from_word
 from studyaid.tui.layout import fit_cells, is_selectable
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reading_screen import ReadingScreen
@@ -183,13 +185,24 @@ class LearnerEdits:
         self._set_status(NEW if current == LEARNING else LEARNING)
 
     def action_card(self: _Reader) -> None:
-        """Add the selected word to the flashcards."""
+        """Add the selected word to the flashcards, with its sentence and translation."""
         token = self._word()
         if token is None:
             return
+        lookup, sentence = self.lookup, self.sentence
+        note = next((i.english for i in sentence.idioms
+                     if i.start <= token.start and token.end <= i.end
+                     and token.text in (i.word, i.text)), "")
         added: list[bool] = []
-        if self._save(lambda: added.append(self.learner.add_card(
-                token.text, " ".join(token.info.pinyin), token.info.gloss, self.sentence.text))):
+
+        def add() -> None:
+            shown = self.learner.translation(self.text_id, self.index, sentence.text)
+            card = card_from_word(
+                lookup, token.text, now=datetime.now(UTC), sentence=sentence.text,
+                translation=shown.english if shown else "", text_id=self.text_id,
+                info=token.info, note=note)
+            added.append(CardStore(self.vocab.folder).add(card))
+
+        if self._save(add):
             self.notify(f"{token.text} added to the flashcards" if added[0]
                         else f"{token.text} is already in the flashcards")
-

@@ -8,6 +8,7 @@ and then call :meth:`ReaderScreen.refresh_view`, the one place widgets are updat
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.text import Text as RichText
@@ -40,6 +41,7 @@ from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader_edits import LearnerEdits
+from studyaid.tui.screens.reader_study import ReaderStudy
 from studyaid.tui.widgets.details_panel import DetailsPanel, details_text, idiom_text
 from studyaid.tui.widgets.sentence_view import SentenceView
 
@@ -76,7 +78,7 @@ def find_sentence(sentences: list[Sentence], query: str, after: int) -> int | No
     return None
 
 
-class ReaderScreen(LearnerEdits, Screen[None]):
+class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
     """Reads one text; every key is a binding with an id, listed by the help screen."""
 
     BINDINGS = READER_BINDINGS  # type: ignore[assignment]
@@ -101,6 +103,8 @@ class ReaderScreen(LearnerEdits, Screen[None]):
         self.search_query = ""
         self._anchor: int | None = None  # a text offset the cursor returns to on re-annotation
         self._position_timer: Timer | None = None
+        # The time for card statuses and the review (tests set a fixed one).
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     @property
     def busy(self) -> bool:
@@ -126,6 +130,7 @@ class ReaderScreen(LearnerEdits, Screen[None]):
         """Show the raw text at once, then its annotation: cached, or from the engine."""
         try:
             self.statuses = self.learner.statuses()
+            self.load_statuses()  # then each word's card, in a thread
             self.index = min(self.learner.position(self.text_id), len(self.sentences) - 1)
         except StudyaidError as exc:
             self.notify(str(exc), severity="error", timeout=10)
@@ -153,8 +158,8 @@ class ReaderScreen(LearnerEdits, Screen[None]):
     # -- Workers: they compute and post messages; handlers change the state ------------
 
     def _key(self) -> str:
-        return annotation_key(self.text.content, self.settings.vocab,
-                              Dictionary.stamp(self.settings.cedict))
+        stamp = f"{Dictionary.stamp(self.settings.cedict)}|context={self.settings.context_model}"
+        return annotation_key(self.text.content, self.settings.vocab, stamp)
 
     def _cache(self) -> AnnotationCache:
         return AnnotationCache(self.settings.cache / "annotations")

@@ -1,0 +1,35 @@
+"""Flashcards: cards from reading, FSRS scheduling, the review log, sessions and stats.
+
+Plain Python over the core; never imports textual or rich. Times are passed in (``now=``)
+as timezone-aware datetimes; everything stored is UTC.
+"""
+
+from studyaid.study.cards import (
+    CARDS,
+    DIRECTIONS,
+    RECALL,
+    RECOGNITION,
+    Card,
+    CardStore,
+    card_from_word,
+)
+from studyaid.study.log import LOG, ReviewLog
+from studyaid.study.scheduler import GRADES, STATES, CardState, Scheduler, format_interval
+from studyaid.study.session import (
+    KNOWN_RETRIEVABILITY,
+    KNOWN_STABILITY,
+    Collection,
+    Counts,
+    Due,
+    StudySettings,
+    load_settings,
+)
+from studyaid.study.stats import Stats, bars
+from studyaid.study.stats import render as render_stats
+
+__all__ = [
+    "CARDS", "DIRECTIONS", "GRADES", "KNOWN_RETRIEVABILITY", "KNOWN_STABILITY", "LOG",
+    "RECALL", "RECOGNITION", "STATES", "Card", "CardState", "CardStore", "Collection",
+    "Counts", "Due", "ReviewLog", "Scheduler", "Stats", "StudySettings", "bars",
+    "card_from_word", "format_interval", "load_settings", "render_stats",
+]

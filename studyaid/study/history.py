@@ -1,0 +1,267 @@
+"""Card states derived from the review log, cached where they can be rebuilt.
+
+Each log line stores the state a review left the card in (with FSRS's fuzzed due date),
+so a card's state is the state of its last review by time that no undo line cancels.
+The derivation is cached in the cache folder with the byte offset it has read up to;
+opening reads only the lines appended since. A cache that does not match the log (the
+log replaced, shortened, merged anew) or does not parse is rebuilt from the log.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from studyaid.core.errors import StudyaidError
+from studyaid.core.storage import write_atomic
+from studyaid.study.cards import DIRECTIONS
+from studyaid.study.log import Chunk, ReviewLog
+from studyaid.study.scheduler import GRADES, NEW, STATES, CardState, iso
+
+Key = tuple[str, str]
+"""A card and a direction: what FSRS schedules."""
+
+CACHE_VERSION = 2
+_TAIL = 64  # bytes before the cached offset that must still be there, unchanged
+
+
+def _canonical(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError("time is not a string")
+    if len(value) == 32 and value.endswith("+00:00"):
+        return value
+    return iso(datetime.fromisoformat(value))  # another writer's form: normalised
+
+
+class History:
+    """Every kept review, in time order, and each card's current state, as the log says.
+
+    Columns (one item per review, sorted by time) rather than objects: 100,000 reviews
+    load from the cache as a few flat JSON lists. A review that was undone stays in the
+    columns with grade 0; ``prev`` links each review to its card's previous kept one."""
+
+    def __init__(self, log: ReviewLog):
+        self.log = log
+        self.keys: list[Key] = []
+        self.key_ids: dict[Key, int] = {}
+        self.times: list[str] = []
+        self.kid: list[int] = []
+        self.grades: list[int] = []
+        self.after: list[str] = []
+        """The state name each review left its card in."""
+        self.offsets: list[int] = []
+        self.lengths: list[int] = []
+        self.prev: list[int] = []
+        self.last: dict[Key, int] = {}
+        self.count: dict[Key, int] = {}
+        self.states: dict[Key, CardState] = {}
+        self.undone: set[tuple[str, str, str]] = set()
+        self.offset = 0
+        self.lines = 0
+        self.warnings: list[str] = []
+        """Lines of the log that could not be read (kept in the cache: they stay)."""
+        self.torn: str | None = None
+        """The warning about an incomplete last line, if the log has one now."""
+
+    # -- Feeding lines -------------------------------------------------------------------
+
+    def feed(self, chunk: Chunk) -> bool:
+        """Apply the lines of ``chunk`` (read from the log at :attr:`offset`); False, and
+        nothing applied, when they go back in time (a merged log): rebuild then."""
+        reviews, undos, bad = [], [], []
+        for offset, length, obj in chunk.lines:
+            try:
+                card, direction = obj["card"], obj["direction"]
+                if type(card) is not str or direction not in DIRECTIONS:
+                    raise ValueError("card or direction")
+                time = _canonical(obj["time"])
+                if "undo" in obj:
+                    undos.append((time, (card, direction), _canonical(obj["undo"])))
+                    continue
+                grade, state = obj["grade"], obj["state"]
+                if grade not in GRADES or state["state"] not in STATES:
+                    raise ValueError("grade or state")
+                reviews.append((time, (card, direction), grade, state, offset, length))
+            except (KeyError, TypeError, ValueError):
+                bad.append(offset)
+        # Logs merged by concatenation are out of time order: reviews go by time, and
+        # before the undos, so that an undo finds its review.
+        reviews.sort(key=lambda r: r[0])
+        if reviews and self.times and reviews[0][0] < self.times[-1]:
+            return False
+        self.warnings.extend(chunk.warnings)
+        self.warnings.extend(f"{self.log.path}:{self._line_of(o)}: not a review line; ignored"
+                             for o in bad)
+        self.torn = chunk.torn
+        latest: dict[Key, dict[str, Any]] = {}
+        for time, key, grade, state, offset, length in reviews:
+            if self._add(key, time, grade, state["state"], offset, length):
+                latest[key] = state
+        for key, state in latest.items():
+            self._set_state(key, state)
+        for _time, key, undone in sorted(undos):
+            self.remove(key, undone)
+        self.offset, self.lines = chunk.end, chunk.line_count
+        return True
+
+    def _add(self, key: Key, time: str, grade: int, after: str, offset: int,
+             length: int) -> bool:
+        """Keep a review (never earlier than the last one); False for a duplicate."""
+        last = self.last.get(key, -1)
+        if (last >= 0 and self.times[last] == time) or (*key, time) in self.undone:
+            return False  # the same review twice (merged logs), or one undone already
+        kid = self.key_ids.get(key)
+        if kid is None:
+            kid = self.key_ids[key] = len(self.keys)
+            self.keys.append(key)
+        self.last[key] = len(self.times)
+        self.count[key] = self.count.get(key, 0) + 1
+        self.times.append(time)
+        self.after.append(after)
+        self.kid.append(kid)
+        self.grades.append(grade)
+        self.offsets.append(offset)
+        self.lengths.append(length)
+        self.prev.append(last)
+        return True
+
+    def add(self, key: Key, time: str, grade: int, offset: int, length: int,
+            state: CardState) -> None:
+        """Keep a review just appended to the log by this process."""
+        if self.times and time < self.times[-1]:
+            raise ValueError("a review earlier than the last one")
+        if self._add(key, time, grade, state.state, offset, length):
+            self.states[key] = state
+
+    def before(self, index: int) -> str:
+        """The state name of the card before review ``index``."""
+        prev = self.prev[index]
+        return self.after[prev] if prev >= 0 else NEW
+
+    def remove(self, key: Key, time: str) -> None:
+        """Drop the review of ``key`` at ``time`` (undone); the card's state goes back."""
+        self.undone.add((key[0], key[1], time))
+        index, successor = self.last.get(key, -1), -1
+        while index >= 0 and self.times[index] != time:
+            index, successor = self.prev[index], index
+        if index < 0:
+            return
+        self.grades[index] = 0
+        self.count[key] -= 1
+        if successor >= 0:
+            self.prev[successor] = self.prev[index]
+            return
+        previous = self.prev[index]
+        if previous < 0:
+            del self.last[key], self.count[key]
+            self.states.pop(key, None)
+            return
+        self.last[key] = previous
+        line = self.log.read_at(self.offsets[previous], self.lengths[previous])
+        self._set_state(key, json.loads(line)["state"])
+
+    def _set_state(self, key: Key, state: dict[str, Any]) -> None:
+        try:
+            self.states[key] = CardState.from_json(state)
+        except (KeyError, TypeError, ValueError) as exc:
+            self.warnings.append(f"{self.log.path}: bad state for {key[0]} ({key[1]}): {exc}")
+
+    def _line_of(self, offset: int) -> int:
+        # Only for warnings: count the newlines before ``offset``.
+        return self.log.read_at(0, offset).count(b"\n") + 1
+
+    def last_review(self) -> tuple[Key, str] | None:
+        """The latest kept review: its card and direction, and its time."""
+        for index in range(len(self.times) - 1, -1, -1):
+            if self.grades[index]:
+                return self.keys[self.kid[index]], self.times[index]
+        return None
+
+    def since(self, start: str, end: str | None = None) -> range:
+        """The indexes of the reviews (kept or undone) from ``start`` to before ``end``."""
+        lo = bisect.bisect_left(self.times, start)
+        return range(lo, len(self.times) if end is None else
+                     bisect.bisect_left(self.times, end, lo))
+
+    # -- The cache -----------------------------------------------------------------------
+
+    _COLUMNS = ("times", "kid", "grades", "after", "offsets", "lengths", "prev")
+
+    def _tail(self) -> str:
+        start = max(0, self.offset - _TAIL)
+        return self.log.read_at(start, self.offset - start).hex()
+
+    def dump(self) -> dict[str, Any]:
+        """The derivation as JSON, for the cache."""
+        stat = self.log.stat()
+        data: dict[str, Any] = {
+            "version": CACHE_VERSION,
+            "log": str(self.log.path), "inode": stat.st_ino if stat else 0,
+            "offset": self.offset, "lines": self.lines, "tail": self._tail(),
+            "keys": self.keys,
+            "last": [[self.key_ids[k], i] for k, i in self.last.items()],
+            "count": [[self.key_ids[k], n] for k, n in self.count.items()],
+            "states": [[self.key_ids[k], s.as_json()] for k, s in self.states.items()],
+            "undone": sorted(self.undone), "warnings": self.warnings,
+        }
+        data.update((name, getattr(self, name)) for name in self._COLUMNS)
+        return data
+
+    def restore(self, data: dict[str, Any]) -> bool:
+        """Take a cached derivation if it still matches the log; False when it does not."""
+        stat = self.log.stat()
+        if (data.get("version") != CACHE_VERSION or data.get("log") != str(self.log.path)
+                or stat is None or data["inode"] != stat.st_ino or data["offset"] > stat.st_size):
+            return False
+        self.offset, self.lines = data["offset"], data["lines"]
+        if self._tail() != data["tail"]:
+            return False
+        for name in self._COLUMNS:
+            setattr(self, name, data[name])
+        self.keys = [(c, d) for c, d in data["keys"]]
+        self.key_ids = {k: i for i, k in enumerate(self.keys)}
+        keys = self.keys
+        self.last = {keys[k]: i for k, i in data["last"]}
+        self.count = {keys[k]: n for k, n in data["count"]}
+        self.states = {keys[k]: CardState.from_json(s) for k, s in data["states"]}
+        self.undone = {(c, d, t) for c, d, t in data["undone"]}
+        self.warnings = list(data["warnings"])
+        return True
+
+
+def cache_file(cache: Path, log: ReviewLog) -> Path:
+    """Where the derivation of ``log`` is cached (one file per vocab folder)."""
+    digest = hashlib.sha1(str(log.path.resolve()).encode()).hexdigest()[:16]
+    return cache / "study" / f"history-{digest}.json"
+
+
+def load(log: ReviewLog, cache: Path | None) -> History:
+    """The history of ``log``: the cache, updated with the lines appended since (or the
+    log read from the start), and the cache saved again when it moved on."""
+    history = History(log)
+    if log.stat() is None:
+        return history  # no reviews yet: nothing to read or cache
+    where = cache_file(cache, log) if cache is not None else None
+    restored = False
+    if where is not None:
+        try:
+            restored = history.restore(json.loads(where.read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            restored = False
+        if not restored:
+            history = History(log)
+    start = history.offset
+    if not history.feed(log.read_from(history.offset, history.lines)):
+        history, restored = History(log), False  # lines from the past: merged anew
+        history.feed(log.read_from(0, 0))
+    if where is not None and (not restored or history.offset != start):
+        try:
+            write_atomic(where, json.dumps(history.dump(), ensure_ascii=False,
+                                           separators=(",", ":")))
+        except StudyaidError:
+            pass  # a cache we cannot write is rebuilt next time; the log is what counts
+    return history

@@ -1,0 +1,225 @@
+"""The review: one card at a time, Anki's way.
+
+The front (the hanzi, or the gloss for a recall card) over its sentence; Space or Enter
+shows the back; 1 Again, 2 Hard, 3 Good, 4 Easy grade it, each labelled with the
+interval it would give; ``u`` undoes the last grade. The collection does the work (the
+log line is appended and fsynced inside :meth:`Collection.grade`); the screen keeps
+only what it shows, so a grade costs one append and one redraw.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from studyaid.core.errors import StudyaidError
+from studyaid.study.scheduler import format_interval
+from studyaid.study.session import Collection, Counts, Due
+from studyaid.tui.bindings import REVIEW_BINDINGS
+from studyaid.tui.screens.help_screen import HelpScreen
+from studyaid.tui.screens.stats_screen import StatsScreen
+from studyaid.tui.widgets.card_view import CardView
+from studyaid.tui.widgets.grade_bar import GradeBar
+
+Clock = Callable[[], datetime]
+"""Gives the time now, timezone-aware UTC (tests pass a fixed one)."""
+
+GOOD = 3
+"""The grade Space/Enter gives on the back of a card, as in Anki."""
+
+
+def utc_now() -> datetime:
+    """The wall clock, in UTC as FSRS wants it."""
+    return datetime.now(UTC)
+
+
+def when(moment: datetime, now: datetime) -> str:
+    """``in 3h``, or ``now`` for a moment already past."""
+    if moment <= now:
+        return "now"
+    return "in " + format_interval(moment - now)
+
+
+def counts_text(counts: Counts | None, now: datetime, showing: Due | None,
+                done: int) -> Text:
+    """The header: what is due now and later today, and new cards left (and whether the
+    card ``showing`` is early); or, when nothing is due, when the next card is."""
+    out = Text()
+    out.append("Review", "bold")
+    if counts is None:
+        return out
+    if showing is not None:
+        out.append("  due now ")
+        out.append(str(counts.due_now), "bold #5fd75f")
+        out.append(" · later today ")
+        out.append(str(counts.due_later_today), "bold #ff5f5f")
+        out.append(" · new left today ")
+        out.append(str(counts.new_left_today), "bold #5f87ff")
+        if showing.state.due > now:  # a learning step shown ahead, as Anki does
+            out.append(f"  (early: due {when(showing.state.due, now)})", "grey62")
+    elif counts.next_due is not None:
+        out.append(f"  Nothing due. Next card: {when(counts.next_due, now)}")
+    else:
+        out.append("  No cards yet.")
+    if done:
+        out.append(f"  · {done} done", "grey62")
+    return out
+
+
+def finished_text(counts: Counts | None, now: datetime, done: int) -> Text:
+    """What the card area says when nothing is due."""
+    out = Text()
+    if counts is None or counts.next_due is None:
+        out.append("No cards yet.\n\n", "bold")
+        out.append("Add a word from the reader with a, or: studyaid card add WORD", "grey62")
+        return out
+    out.append("Nothing due.\n\n", "bold")
+    if done:
+        out.append(f"{done} card{'s' if done != 1 else ''} reviewed. ")
+    out.append(f"Next card: {when(counts.next_due, now)}.")
+    if counts.due_later_today:
+        out.append(f"\n{counts.due_later_today} more later today.", "grey62")
+    return out
+
+
+class ReviewScreen(Screen[None]):
+    """Reviews the collection's due cards until none is left or the learner leaves."""
+
+    BINDINGS = REVIEW_BINDINGS  # type: ignore[assignment]
+
+    def __init__(self, collection: Collection, clock: Clock = utc_now,
+                 ticks: Callable[[], float] = time.monotonic) -> None:
+        """``clock`` gives the time for scheduling; ``ticks`` (seconds, monotonic)
+        measures how long the learner took to answer."""
+        super().__init__()
+        self.collection = collection
+        self.clock = clock
+        self.ticks = ticks
+        self.current: Due | None = None
+        self.counts: Counts | None = None
+        self.revealed = False
+        self.preview: dict[int, datetime] | None = None
+        self.shown_at = 0.0
+        self.done = 0  # grades this session (less the undone ones)
+
+    def compose(self) -> ComposeResult:
+        """Counts on top, the card, the grades, the footer."""
+        yield Static(id="review-status")
+        with VerticalScroll(id="review-card"):
+            yield CardView(id="card")
+        yield GradeBar(id="grades")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """The first card due."""
+        self._advance()
+
+    # -- State -------------------------------------------------------------------------
+
+    def _advance(self) -> None:
+        """The next card due (or none), front up."""
+        now = self.clock()
+        try:
+            self.current = self.collection.next_due(now)
+            self.counts = self.collection.counts(now)
+        except StudyaidError as exc:
+            self.current = None
+            self.notify(str(exc), severity="error", timeout=10)
+        self._front()
+
+    def _front(self) -> None:
+        self.revealed = False
+        self.preview = None
+        self.shown_at = self.ticks()
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Push the state into the widgets (the only place they are updated)."""
+        now = self.clock()
+        self.query_one("#review-status", Static).update(
+            counts_text(self.counts, now, self.current, self.done))
+        card = self.query_one(CardView)
+        if self.current is None:
+            card.update(finished_text(self.counts, now, self.done))
+        else:
+            card.show(self.current, self.revealed)
+        bar = self.query_one(GradeBar)
+        bar.display = self.current is not None
+        bar.show(self.preview, now if self.preview is not None else None)
+
+    # -- Actions -----------------------------------------------------------------------
+
+    def action_show(self) -> None:
+        """Show the back; on the back, Space/Enter grades Good (as in Anki)."""
+        if self.current is None:
+            return
+        if self.revealed:
+            self.action_grade(GOOD)
+            return
+        try:
+            self.preview = self.collection.preview(self.current, self.clock())
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+        self.revealed = True
+        self.refresh_view()
+
+    def action_grade(self, grade: int) -> None:
+        """Grade the card shown (its back must be up), then the next card."""
+        due = self.current
+        if due is None:
+            return
+        if not self.revealed:
+            self.app.bell()  # grading unseen is a slip; Space first
+            return
+        duration_ms = max(0, round((self.ticks() - self.shown_at) * 1000))
+        try:
+            self.collection.grade(due, grade, self.clock(), duration_ms)
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.done += 1
+        self._advance()
+
+    @on(GradeBar.Chosen)
+    def _chosen(self, message: GradeBar.Chosen) -> None:
+        self.action_grade(message.grade)
+
+    def action_undo(self) -> None:
+        """Undo the last grade: that card comes back, front up."""
+        now = self.clock()
+        try:
+            due = self.collection.undo(now)
+            if due is not None:
+                self.counts = self.collection.counts(now)
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        if due is None:
+            self.notify("nothing to undo")
+            return
+        self.done = max(0, self.done - 1)
+        self.current = due
+        self._front()
+
+    def action_stats(self) -> None:
+        """The statistics screen."""
+        self.app.push_screen(StatsScreen(self.collection, self.clock))
+
+    def action_help(self) -> None:
+        """Every key, from the bindings."""
+        self.app.push_screen(HelpScreen(REVIEW_BINDINGS))
+
+    def action_leave(self) -> None:
+        """Back to the reader (every grade is already saved), or out of the app."""
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(None)
+        else:
+            self.app.exit()
