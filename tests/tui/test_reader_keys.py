@@ -111,8 +111,13 @@ async def test_word_status(make_app, vocab_dir: Path, keys: tuple[str, ...],
 
 async def test_card_is_added_once(make_app, vocab_dir: Path) -> None:
     async with make_app().run_test(size=(100, 32)) as pilot:
-        await ready(pilot)
+        reader = await ready(pilot)
+        assert reader.statuses.get("微软", "new") == "new"
         await pilot.press("a", "a")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        # A card makes its word "learning" in the reader at once.
+        assert reader.statuses.get("微软") == "learning"
     cards = CardStore(vocab_dir).cards().values()
     assert [(c.word, c.reading, c.sentence, c.source) for c in cards] == [
         ("微软", "wei1 ruan3", "微软与OpenAI的裂痕", "seed")

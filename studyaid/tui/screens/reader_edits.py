@@ -6,7 +6,7 @@ ends in a re-annotation or a redraw."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from studyaid.core.annotate import Sentence, Token
@@ -50,6 +50,8 @@ class _Reader(Protocol):
     def _reannotate(self, resegment: bool) -> None: ...
     def _word(self) -> Token | None: ...
     def _set_status(self, status: str) -> None: ...
+    def load_statuses(self) -> None: ...
+    clock: Callable[[], datetime]
 
 
 class LearnerEdits:
@@ -198,7 +200,7 @@ class LearnerEdits:
         def add() -> None:
             shown = self.learner.translation(self.text_id, self.index, sentence.text)
             card = card_from_word(
-                lookup, token.text, now=datetime.now(UTC), sentence=sentence.text,
+                lookup, token.text, now=self.clock(), sentence=sentence.text,
                 translation=shown.english if shown else "", text_id=self.text_id,
                 info=token.info, note=note)
             added.append(CardStore(self.vocab.folder).add(card))
@@ -206,3 +208,5 @@ class LearnerEdits:
         if self._save(add):
             self.notify(f"{token.text} added to the flashcards" if added[0]
                         else f"{token.text} is already in the flashcards")
+            if added[0]:
+                self.load_statuses()  # the new card makes the word "learning" at once
