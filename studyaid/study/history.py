@@ -5,6 +5,10 @@ so a card's state is the state of its last review by time that no undo line canc
 The derivation is cached in the cache folder with the byte offset it has read up to;
 opening reads only the lines appended since. A cache that does not match the log (the
 log replaced, shortened, merged anew) or does not parse is rebuilt from the log.
+
+Rebuilding reads the log by pattern (:meth:`ReviewLog.scan`) and json.loads only each
+card's last kept line (:meth:`History.build`), with the same result as :meth:`History.feed`
+over every line parsed; a log the pattern does not fit is parsed line by line.
 """
 
 from __future__ import annotations
@@ -12,14 +16,16 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+from collections import Counter
 from datetime import datetime
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
 from studyaid.core.errors import StudyaidError
 from studyaid.core.storage import write_atomic
 from studyaid.study.cards import DIRECTIONS
-from studyaid.study.log import Chunk, ReviewLog
+from studyaid.study.log import Chunk, ReviewLog, Scan
 from studyaid.study.scheduler import GRADES, NEW, STATES, CardState, iso
 
 Key = tuple[str, str]
@@ -107,6 +113,38 @@ class History:
             self.remove(key, undone)
         self.offset, self.lines = chunk.end, chunk.line_count
         return True
+
+    def build(self, scan: Scan) -> None:
+        """Apply the whole log, read by pattern, to this empty history: what :meth:`feed`
+        does with every line parsed, but only the last kept line of each card is read
+        in full (for its state)."""
+        assert not self.times and not self.undone, "build() starts from nothing"
+        times = scan.times
+        if _in_order(scan.kid, times):
+            # One device's log: in time order, no review twice. The columns as they are.
+            self.keys, self.kid, self.times = scan.keys, scan.kid, times
+            self.grades, self.after = scan.grades, scan.after
+            self.offsets, self.lengths = scan.offsets, scan.lengths
+            self.key_ids = {key: i for i, key in enumerate(scan.keys)}
+            self.prev = _previous(scan.kid)
+            keys = scan.keys
+            self.last = {keys[k]: i for k, i in _last(scan.kid, len(keys))}
+            self.count = {keys[k]: n for k, n in Counter(scan.kid).items()}
+        else:
+            # Merged logs: by time, as feed() sorts them, and each review once (_add).
+            for i in sorted(range(len(times)), key=times.__getitem__):
+                self._add(scan.keys[scan.kid[i]], times[i], scan.grades[i], scan.after[i],
+                          scan.offsets[i], scan.lengths[i])
+        self.torn = scan.torn
+        # Each card's state is its last kept review's (in key order, as feed() sets them).
+        data, offsets, lengths = scan.data, self.offsets, self.lengths
+        lines = json.loads(b"[" + b",".join(data[offsets[i]:offsets[i] + lengths[i]]
+                                            for i in self.last.values()) + b"]")
+        for key, line in zip(self.last, lines, strict=True):
+            self._set_state(key, line["state"])
+        for _time, key, undone in sorted(scan.undos):
+            self.remove(key, undone)
+        self.offset, self.lines = scan.end, scan.line_count
 
     def _add(self, key: Key, time: str, grade: int, after: str, offset: int,
              length: int) -> bool:
@@ -233,6 +271,43 @@ class History:
         return True
 
 
+def _in_order(kid: list[int], times: list[str]) -> bool:
+    """Whether the reviews are in time order with no card reviewed twice at one time."""
+    if not all(map(str.__le__, times, times[1:])):
+        return False
+    tied: set[int] = set()
+    for i in compress(range(1, len(times)), map(str.__eq__, times, times[1:])):
+        tied.update((i - 1, i))
+    return len({(kid[i], times[i]) for i in tied}) == len(tied)
+
+
+def _previous(kid: list[int]) -> list[int]:
+    """For each review, the index of the same card's review before it (-1: none)."""
+    seen: dict[int, int] = {}
+    prev = [-1] * len(kid)
+    for i, k in enumerate(kid):
+        prev[i] = seen.get(k, -1)
+        seen[k] = i
+    return prev
+
+
+def _last(kid: list[int], count: int) -> list[tuple[int, int]]:
+    """``(card, its last review)``, in the order of the cards' first reviews."""
+    last = [0] * count
+    for i, k in enumerate(kid):
+        last[k] = i
+    return list(enumerate(last))
+
+
+def _rebuild(history: History) -> None:
+    """Read the whole log into an empty history: by pattern, else line by line."""
+    scan = history.log.scan()
+    if scan is not None:
+        history.build(scan)
+    else:
+        history.feed(history.log.read_from(0, 0))
+
+
 def cache_file(cache: Path, log: ReviewLog) -> Path:
     """Where the derivation of ``log`` is cached (one file per vocab folder)."""
     digest = hashlib.sha1(str(log.path.resolve()).encode()).hexdigest()[:16]
@@ -255,9 +330,9 @@ def load(log: ReviewLog, cache: Path | None) -> History:
         if not restored:
             history = History(log)
     start = history.offset
-    if not history.feed(log.read_from(history.offset, history.lines)):
-        history, restored = History(log), False  # lines from the past: merged anew
-        history.feed(log.read_from(0, 0))
+    if not restored or not history.feed(log.read_from(history.offset, history.lines)):
+        history, restored = History(log), False  # no cache, or lines from the past
+        _rebuild(history)
     if where is not None and (not restored or history.offset != start):
         try:
             write_atomic(where, json.dumps(history.dump(), ensure_ascii=False,

@@ -10,15 +10,23 @@ JSON Lines, one object per line; times are ISO 8601 in UTC::
 The log is never rewritten. A line that does not parse (the torn last line of a crash, or
 a line glued to it) is skipped with a warning, never fatal. Logs from two devices merge by
 concatenation: readers sort by time and drop exact duplicates (see ``history.py``).
+
+Reading the whole log (no cache yet, or a log replaced or merged) need not json.loads
+every line: :meth:`ReviewLog.scan` checks each line against the exact form this module
+writes and takes its fields by pattern. A line in any other form (another writer's
+spacing, an escaped card name, a broken line) sends the reader back to :meth:`read_from`.
 """
 
 from __future__ import annotations
 
+import bisect
 import errno
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +35,21 @@ from studyaid.core.storage import locked
 from studyaid.study.scheduler import CardState, iso
 
 LOG = "reviews.log"
+
+# The lines review_record() and undo_record() write: compact JSON, keys in this order, no
+# escapes in the card name. A review line's fields up to its state's name are matched
+# exactly; the rest (numbers, null and times: ASCII) must be printable ASCII ending the
+# two objects. Run over bytes, the pattern cannot cross a newline.
+_TIME = rb"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\+00:00"
+_KEY = rb'"card":"([^"\\\x00-\x1f]*","direction":"(?:recognition|recall))"'
+_REVIEW = re.compile(
+    rb'^\{' + _KEY + rb',"grade":([1-4]),"time":"(' + _TIME + rb')","duration_ms":[0-9]+,'
+    rb'"state":\{"state":"(new|learning|review|relearning)",[\x20-\x7e]*\}\}$', re.MULTILINE)
+_UNDO = re.compile(rb'^\{"undo":"(' + _TIME + rb')",' + _KEY + rb',"time":"(' + _TIME
+                   + rb')"\}$', re.MULTILINE)
+_SPLIT_KEY = '","direction":"'
+_GRADE = {b"1": 1, b"2": 2, b"3": 3, b"4": 4}
+_STATE = {name.encode(): name for name in ("new", "learning", "review", "relearning")}
 
 
 def review_record(card: str, direction: str, grade: int, now: datetime, duration_ms: int,
@@ -52,6 +75,28 @@ class Chunk:
     line_count: int = 0
     warnings: list[str] = field(default_factory=list)
     torn: str | None = None
+
+
+@dataclass
+class Scan:
+    """The whole log read by pattern (:meth:`ReviewLog.scan`): its review lines as
+    columns, in line order, and its undo lines."""
+
+    data: bytes
+    """The log's bytes, for the few lines that are then read in full."""
+    keys: list[tuple[str, str]]
+    """Each (card, direction), in the order of their first review line."""
+    kid: list[int]
+    times: list[str]
+    grades: list[int]
+    after: list[str]
+    offsets: list[int]
+    lengths: list[int]
+    undos: list[tuple[str, tuple[str, str], str]]
+    """``(time, (card, direction), time undone)`` each."""
+    end: int
+    line_count: int
+    torn: str | None
 
 
 class ReviewLog:
@@ -104,27 +149,81 @@ class ReviewLog:
             handle.seek(offset)
             return handle.read(length)
 
+    def _read(self, offset: int) -> bytes | None:
+        try:
+            with open(self.path, "rb") as handle:
+                handle.seek(offset)
+                return handle.read()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StudyaidError(f"cannot read: {exc.strerror or exc}", self.path) from None
+
+    def _torn(self, data: bytes, cut: int, line_count: int) -> str | None:
+        if not data[cut:].strip():
+            return None
+        return (f"{self.path}:{line_count + 1}: incomplete last line ignored "
+                "(a review interrupted by a crash)")
+
+    def scan(self) -> Scan | None:
+        """The whole log read by pattern, with a json.loads of no line: what
+        :meth:`read_from` (0, 0) reads, as columns. None when a line is not in the form
+        this module writes (or is blank, or two lines are glued together): read the log
+        with :meth:`read_from` then."""
+        data = self._read(0)
+        if data is None:
+            return None
+        cut = data.rfind(b"\n") + 1
+        body = data[:cut]
+        raw = body.split(b"\n")[:-1]
+        undo_lines = []
+        if b'{"undo":' in body:
+            undo_lines = [(m.start(), m.groups()) for m in _UNDO.finditer(body)]
+        matches = _REVIEW.findall(body)
+        # Each match is one whole line: every line matched when they add up, and no
+        # line holds another's start (a torn line glued to the next: one "{" too many).
+        if (len(matches) + len(undo_lines) != len(raw)
+                or body.count(b'{"') != 2 * len(matches) + len(undo_lines)):
+            return None
+        lengths = list(map(len, raw))
+        offsets = list(accumulate((n + 1 for n in lengths), initial=0))[:-1]
+        if undo_lines:
+            skip = {bisect.bisect_left(offsets, start) for start, _ in undo_lines}
+            offsets = [o for i, o in enumerate(offsets) if i not in skip]
+            lengths = [n for i, n in enumerate(lengths) if i not in skip]
+        if not matches:
+            raw_keys: tuple[bytes, ...] = ()
+            grades: tuple[bytes, ...] = ()
+            times: tuple[bytes, ...] = ()
+            states: tuple[bytes, ...] = ()
+        else:
+            raw_keys, grades, times, states = zip(*matches, strict=True)
+        ids: dict[bytes, int] = {}
+        kid = [ids.setdefault(k, len(ids)) for k in raw_keys]
+        try:
+            keys = [_key(k) for k in ids]
+            undos = [(_ascii(time), _key(key), _ascii(undone))
+                     for _, (undone, key, time) in undo_lines]
+        except UnicodeDecodeError:
+            return None
+        return Scan(data, keys, kid, _ascii(b"\n".join(times)).split("\n") if times else [],
+                    list(map(_GRADE.__getitem__, grades)), list(map(_STATE.__getitem__, states)),
+                    offsets, lengths, undos, cut, len(raw), self._torn(data, cut, len(raw)))
+
     def read_from(self, offset: int = 0, line: int = 0) -> Chunk:
         """Every complete line after byte ``offset`` (which starts line ``line + 1``).
 
         An incomplete last line is left unread, with a warning: it is the grade a crash
         interrupted, and its fsync never returned."""
-        try:
-            with open(self.path, "rb") as handle:
-                handle.seek(offset)
-                data = handle.read()
-        except FileNotFoundError:
+        data = self._read(offset)
+        if data is None:
             return Chunk(end=offset, line_count=line)
-        except OSError as exc:
-            raise StudyaidError(f"cannot read: {exc.strerror or exc}", self.path) from None
         chunk = Chunk()
         cut = data.rfind(b"\n") + 1
         raw = data[:cut].split(b"\n")[:-1]
         chunk.end = offset + cut
         chunk.line_count = line + len(raw)
-        if data[cut:].strip():
-            chunk.torn = (f"{self.path}:{chunk.line_count + 1}: incomplete last line ignored "
-                          "(a review interrupted by a crash)")
+        chunk.torn = self._torn(data, cut, chunk.line_count)
         places: list[tuple[int, int, int]] = []  # offset, length, line number
         kept: list[bytes] = []
         position = offset
@@ -157,6 +256,15 @@ class ReviewLog:
                 continue
             parsed.append((position, length, obj))
         return parsed
+
+
+def _key(raw: bytes) -> tuple[str, str]:
+    card, direction = raw.decode("utf-8").split(_SPLIT_KEY)
+    return card, direction
+
+
+def _ascii(raw: bytes) -> str:
+    return raw.decode("ascii")
 
 
 def _fsync_folder(folder: Path) -> None:
