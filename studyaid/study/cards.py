@@ -173,13 +173,16 @@ def card_from_word(
     info: WordInfo | None = None,
     note: str | None = None,
     recall: bool = False,
+    reading: str | None = None,
+    gloss: str | None = None,
 ) -> Card:
     """A card for ``word`` from the core: reading and gloss (the learner's gloss first,
     else CC-CEDICT's), the idiom note, the sentence it was met in and its translation.
 
     ``info`` (a token's reading and gloss in its sentence, as the reader shows them) wins
-    over a fresh lookup; ``note`` wins over the idiom notes (a Lookup has none). Without
-    a ``source`` (the dictionary still loading), ``info`` is all there is."""
+    over a fresh lookup, and ``reading``/``gloss`` win over both; ``note`` wins over the
+    idiom notes (a Lookup has none). Without a ``source`` (the dictionary still loading),
+    ``info`` is all there is."""
     word = clean_field(word)
     simplified = to_simplified(word)
     entries = source.dictionary_entries(word) if source is not None else ()
@@ -187,15 +190,18 @@ def card_from_word(
         word if word != simplified else to_traditional(word))
     if info is None and isinstance(source, Annotator):
         info = source.word(word)
-    reading = gloss = ""
+    found_reading = found_gloss = ""
     if info is not None:
-        reading, gloss = " ".join(info.pinyin), info.gloss
+        found_reading, found_gloss = " ".join(info.pinyin), info.gloss
     elif source is not None:
         own = source.glosses.get(word) or source.glosses.get(simplified)
-        reading = " ".join(own.reading) if own and own.reading else (
+        found_reading = " ".join(own.reading) if own and own.reading else (
             " ".join(entries[0].syllables) if entries else "")
-        gloss = own.gloss if own and own.gloss else (
+        found_gloss = own.gloss if own and own.gloss else (
             "; ".join(entries[0].definitions[:4]) if entries else "")
+    # A reading or gloss passed in (an idiom span's, read from its tokens) wins.
+    reading = found_reading if reading is None else reading
+    gloss = found_gloss if gloss is None else gloss
     if note is None:
         note = _note_of(source, word) if isinstance(source, Annotator) else ""
     return Card(simplified, traditional, reading, gloss, note, clean_field(sentence),

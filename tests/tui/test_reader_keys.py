@@ -124,6 +124,19 @@ async def test_card_is_added_once(make_app, vocab_dir: Path) -> None:
     ]
 
 
+async def test_a_word_inside_an_idiom_cards_the_whole_idiom(make_app, vocab_dir: Path) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"自损八百", "enter")
+        assert reader.token is not None and reader.token.text == "自损"
+        await pilot.press("a")
+    card = CardStore(vocab_dir).cards()["杀敌一千，自损八百"]
+    assert (card.reading, card.source) == ("sha1 di2 yi1 qian1 zi4 sun3 ba1 bai3", "seed")
+    assert card.gloss.startswith("lit. kill a thousand") and card.note == card.gloss
+    assert "杀敌一千,自损八百" in card.sentence
+
+
 async def test_display_toggles(make_app) -> None:
     async with make_app().run_test(size=(100, 32)) as pilot:
         reader = await ready(pilot)
