@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from studyaid.study import Card, Collection
 
 EXIT_USAGE = 2
+VOCAB_FORMAT_NAMES = ("apkg", "anki", "pleco", "csv", "md")
+"""``studyaid.export.VOCAB_FORMATS``'s names, known without importing it (and genanki)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -221,6 +223,97 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _output(path: str, force: bool) -> Path:
+    """Where an export goes, checked before any work: its folder exists and is writable,
+    and an existing file is replaced only with ``--force``."""
+    import os
+
+    out = Path(path)
+    folder = out.parent
+    if not folder.is_dir():
+        raise StudyaidError("no such folder; create it first", folder)
+    if out.is_dir():
+        raise StudyaidError("is a folder; give a file name", out)
+    if out.exists() and not force:
+        raise StudyaidError("already exists; add --force to replace it", out)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StudyaidError("cannot write here: permission denied", folder)
+    return out
+
+
+def cmd_export_vocab(args: argparse.Namespace) -> int:
+    """Export the learner's words (cards, glossed words) for Anki, Pleco or a spreadsheet."""
+    from datetime import UTC, date
+
+    # Imported here: genanki and the study layer load only when exporting.
+    from studyaid.core.lookup import entries_for
+    from studyaid.core.storage import write_atomic
+    from studyaid.export import VOCAB_FORMATS, Filters, gather
+
+    out = _output(args.output, args.force)
+    try:
+        since = date.fromisoformat(args.since) if args.since else None
+    except ValueError:
+        raise StudyaidError(f"--since {args.since!r} is not a date like 2026-01-31") from None
+    settings = _settings(args)
+    now = datetime.now(UTC)
+    dictionary = open_dictionary(settings)
+
+    def card_statuses() -> dict[str, str]:
+        collection, _ = _collection(args)
+        return collection.statuses(now)
+
+    items = gather(
+        settings.vocab,
+        filters=Filters(args.text, args.status, since, args.cards_only),
+        entries=lambda word: entries_for(dictionary, word),
+        card_statuses=card_statuses,
+    )
+    write_atomic(out, VOCAB_FORMATS[args.format](items, now))
+    if not items:
+        print(f"studyaid: no words to export; wrote an empty {args.format} file to {out}",
+              file=sys.stderr)
+    else:
+        print(f"exported {len(items)} word{'s' if len(items) != 1 else ''} to {out}")
+    return 0
+
+
+def cmd_export_text(args: argparse.Namespace) -> int:
+    """Export a text (the seed article when no path is given) as a document: pinyin over
+    the words, the learner's translations, idiom notes, a glossary of their glosses."""
+    from studyaid.core.learner import Learner
+    from studyaid.core.storage import write_atomic
+    from studyaid.export.text import TEXT_FORMATS, build_document, title_of
+
+    out = _output(args.output, args.force)
+    if args.path is None:
+        text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
+        text_id = "seed"
+    else:
+        if out.exists() and out.resolve() == Path(args.path).resolve():
+            raise StudyaidError("is the text being exported; choose another file", out)
+        text = load_text(args.path)
+        text_id = str(Path(args.path).resolve())  # as the reader stores its translations
+    settings = _settings(args)
+    annotator = build_annotator(settings)
+    learner = Learner(settings.vocab)
+    document = build_document(
+        title_of(text.content), annotator.iter_annotate(text.content),
+        lambda index, sentence: learner.translation(text_id, index, sentence),
+        annotator.glosses,
+    )
+    write_atomic(out, TEXT_FORMATS[args.format](document))
+    if not document.lines:
+        print(f"studyaid: the text is empty; wrote an empty {args.format} file to {out}",
+              file=sys.stderr)
+    else:
+        translated = sum(1 for line in document.lines if line.translation)
+        print(f"exported {len(document.lines)} sentences ({translated} translated, "
+              f"{len(document.footnotes)} idiom notes, {len(document.glossary)} glossed "
+              f"words) to {out}")
+    return 0
+
+
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print where studyaid keeps things."""
     settings = _settings(args)
@@ -297,6 +390,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", parents=[common], help="review statistics")
     stats.set_defaults(run=cmd_stats)
+
+    export = sub.add_parser("export", parents=[common],
+                            help="export words (or a text) for other programs")
+    export_sub = export.add_subparsers(dest="what", metavar="vocab|text", required=True,
+                                       parser_class=_Parser)
+    # -- export vocab ---------------------------------------------------------------------
+    evocab = export_sub.add_parser(
+        "vocab", parents=[common], help="cards and glossed words for Anki, Pleco, spreadsheets")
+    evocab.add_argument("--format", required=True,
+                        choices=VOCAB_FORMAT_NAMES,
+                        help="apkg (Anki package), anki (Anki import text), pleco, csv, md")
+    evocab.add_argument("-o", "--output", required=True, metavar="FILE")
+    evocab.add_argument("--text", metavar="PATH", help="only words met in this text")
+    evocab.add_argument("--status", choices=("new", "learning", "known"))
+    evocab.add_argument("--since", metavar="DATE", help="only cards added on or after DATE "
+                        "(YYYY-MM-DD, UTC)")
+    evocab.add_argument("--cards-only", action="store_true",
+                        help="only cards, not every glossed word")
+    evocab.add_argument("--force", action="store_true", help="replace an existing file")
+    evocab.set_defaults(run=cmd_export_vocab)
+    # -- export text --------------------------------------------------------------------
+    etext = export_sub.add_parser(
+        "text", parents=[common], help="a text with pinyin, translations, idiom notes, glossary")
+    etext.add_argument("path", nargs="?", help="a text file (default: the bundled seed article)")
+    etext.add_argument("--format", required=True, choices=("html", "md"),
+                       help="html (a self-contained page) or md (Markdown)")
+    etext.add_argument("-o", "--output", required=True, metavar="FILE")
+    etext.add_argument("--force", action="store_true", help="replace an existing file")
+    etext.set_defaults(run=cmd_export_text)
 
     locate = sub.add_parser("locate", parents=[common], help="where studyaid keeps things")
     locate.set_defaults(run=cmd_locate)

@@ -1,0 +1,170 @@
+"""The annotated text as a bilingual document: the model its formats share, and their registry.
+
+``build_document`` turns annotated sentences, the learner's translations and glosses into
+a ``TextDocument``; each format (``text_html``, ``text_md``) is a function from that
+document to the file's content, found by name in ``TEXT_FORMATS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from studyaid.core.annotate import Sentence, Token
+from studyaid.core.idioms import IdiomMatch
+from studyaid.core.learner import Shown
+from studyaid.core.reading import join_word, to_marks
+from studyaid.core.vocab import Gloss
+from studyaid.export.text_html import write_html
+from studyaid.export.text_md import write_md
+
+UNTITLED = "Untitled text"
+
+
+@dataclass(frozen=True)
+class Syllable:
+    """One syllable of a reading: tone-marked, and its tone (1-4, 5 for neutral)."""
+
+    marks: str
+    tone: int
+
+
+@dataclass(frozen=True)
+class Word:
+    """A piece of a sentence: a token with its reading (none for non-Han text and gaps),
+    and the numbers of the idiom notes that end with it."""
+
+    text: str
+    reading: tuple[Syllable, ...] = ()
+    notes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Line:
+    """A sentence as the document shows it, with the learner's translation if any."""
+
+    index: int
+    text: str
+    words: tuple[Word, ...]
+    translation: str = ""
+    stale: bool = False
+    """The sentence has changed since the learner translated it."""
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """An idiom note: our own (literal, figurative, usage) or the dictionaries'
+    (English, Chinese)."""
+
+    number: int
+    word: str
+    reading: tuple[Syllable, ...]
+    literal: str = ""
+    figurative: str = ""
+    usage: str = ""
+    english: str = ""
+    chinese: str = ""
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A word of the text the learner glossed: their gloss, its reading, their note."""
+
+    word: str
+    reading: tuple[Syllable, ...]
+    gloss: str
+    note: str
+
+
+@dataclass(frozen=True)
+class TextDocument:
+    """Everything a text format writes."""
+
+    title: str
+    lines: tuple[Line, ...]
+    footnotes: tuple[Footnote, ...]
+    glossary: tuple[GlossaryEntry, ...]
+
+
+TextWriter = Callable[[TextDocument], str]
+
+TEXT_FORMATS: dict[str, TextWriter] = {
+    "html": write_html,
+    "md": write_md,
+}
+"""Text export formats: name -> a function from the document to the file's content."""
+
+
+def syllables(numbered: Iterable[str]) -> tuple[Syllable, ...]:
+    """Numbered pinyin (``fu3 di3``) as tone-marked syllables with their tones."""
+    return tuple(
+        Syllable(to_marks(s), int(s[-1]) if s[-1:] in "12345" else 5) for s in numbered if s
+    )
+
+
+def reading_text(reading: tuple[Syllable, ...]) -> str:
+    """A reading written as one word: ``fǔdǐchōuxīn``, ``xī'ān``."""
+    return join_word([s.marks for s in reading])
+
+
+def title_of(content: str) -> str:
+    """The text's title: its first non-blank line."""
+    for line in content.split("\n"):
+        if line.strip():
+            return line.strip()
+    return UNTITLED
+
+
+def _footnote(number: int, idiom: IdiomMatch, tokens: list[Token]) -> Footnote:
+    note = idiom.note
+    if note is not None:
+        return Footnote(number, idiom.word, syllables(note.reading.split()),
+                        literal=note.literal, figurative=note.figurative, usage=note.usage)
+    # No reading of our own: the tokens' readings, as the text is read.
+    numbered = [s for t in tokens if t.start < idiom.end and t.end > idiom.start
+                for s in t.info.pinyin]
+    return Footnote(number, idiom.word, syllables(numbered),
+                    english=idiom.english, chinese=idiom.chinese)
+
+
+def build_document(
+    title: str,
+    sentences: Iterable[Sentence],
+    translation: Callable[[int, str], Shown | None],
+    glosses: dict[str, Gloss],
+) -> TextDocument:
+    """The document for annotated ``sentences``; ``translation(index, text)`` is the
+    learner's translation of a sentence (``Learner.translation`` for one text)."""
+    lines: list[Line] = []
+    footnotes: dict[str, Footnote] = {}
+    glossary: dict[str, GlossaryEntry] = {}
+    for sentence in sentences:
+        ends: dict[int, list[int]] = {}  # token index -> note numbers ending there
+        for idiom in sentence.idioms:
+            note = footnotes.get(idiom.word)
+            if note is None:
+                note = footnotes[idiom.word] = _footnote(len(footnotes) + 1, idiom,
+                                                         sentence.tokens)
+            last = next((i for i, t in enumerate(sentence.tokens) if t.end >= idiom.end),
+                        len(sentence.tokens) - 1)
+            ends.setdefault(last, []).append(note.number)
+        words: list[Word] = []
+        position = sentence.start
+        for i, token in enumerate(sentence.tokens):
+            if token.start > position:
+                words.append(Word(sentence.text[position - sentence.start :
+                                                 token.start - sentence.start]))
+            words.append(Word(token.text, syllables(token.info.pinyin), tuple(ends.get(i, ()))))
+            position = token.end
+            gloss = glosses.get(token.text)
+            if gloss is not None and token.text not in glossary:
+                reading = syllables(gloss.reading or token.info.pinyin)
+                glossary[token.text] = GlossaryEntry(
+                    token.text, reading, gloss.gloss or token.info.gloss, gloss.note)
+        if position < sentence.end:
+            words.append(Word(sentence.text[position - sentence.start :]))
+        shown = translation(sentence.index, sentence.text)
+        lines.append(Line(sentence.index, sentence.text, tuple(words),
+                          shown.english if shown else "", bool(shown and shown.stale)))
+    return TextDocument(title, tuple(lines), tuple(footnotes.values()),
+                        tuple(glossary.values()))
