@@ -324,10 +324,15 @@ def cmd_locate(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
+    # The common options are accepted before and after the command; SUPPRESS keeps a
+    # command's parser from resetting one given before it (studyaid --vocab DIR gloss list).
     common = _Parser(add_help=False)
-    common.add_argument("--vocab", metavar="DIR", help="the vocab folder (default: see README)")
-    common.add_argument("--cedict", metavar="FILE", help="a cedict_ts.u8 to use instead")
-    common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    common.add_argument("--vocab", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the vocab folder (default: see README)")
+    common.add_argument("--cedict", metavar="FILE", default=argparse.SUPPRESS,
+                        help="a cedict_ts.u8 to use instead")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks on errors")
 
     parser = _Parser(
         prog="studyaid",
@@ -435,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    for name, default in (("vocab", None), ("cedict", None), ("debug", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
     run: Callable[[argparse.Namespace], int] = getattr(args, "run", _default)
     try:
         return run(args)

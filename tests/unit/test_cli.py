@@ -285,3 +285,19 @@ def test_errors(run_studyaid, workspace: Path, make_args, fragments: list[str]) 
         args += ["--vocab", str(workspace / "vocab")]
     _one_line_error(run_studyaid(*args), *fragments)
     assert (vocab / "glosses.tsv").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--vocab", "{dir}", "gloss", "list", "--json"],
+        ["gloss", "--vocab", "{dir}", "list", "--json"],
+        ["gloss", "list", "--vocab", "{dir}", "--json"],
+    ],
+)
+def test_vocab_option_before_or_after_the_command(tmp_path: Path, capsys, argv: list[str]):
+    from studyaid.core.vocab import Vocab
+
+    Vocab(tmp_path).set_gloss("奥特曼", "Sam Altman")
+    assert main([a.replace("{dir}", str(tmp_path)) for a in argv]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["word"] == "奥特曼"
