@@ -169,7 +169,7 @@ class Annotator:
             return tuple(readings[0].split()), "cc-cedict"
         preferred = self.preferred.get(word)
         if preferred in readings:
-            return tuple(preferred.split()), "cc-cedict"
+            return tuple(preferred.split()), "preferred"
         guess = pypinyin_reading(word)
         if not readings or " ".join(guess) in readings or "" in guess:
             return tuple(guess), "pypinyin" if not readings else "cc-cedict+pypinyin"
@@ -304,7 +304,8 @@ class Annotator:
             open_chars = []
             for token in sentence.tokens:
                 info = token.info
-                if (not info.pinyin or len(info.readings) == 1 or info.reading_source == "user"
+                if (not info.pinyin or len(info.readings) == 1
+                        or info.reading_source in ("user", "preferred")
                         or token.text in self.particles):
                     continue
                 han = 0

@@ -40,6 +40,9 @@ def _reading(annotator: Annotator, text: str, char: str) -> str:
         # The dictionary settles a word with one reading: the model is not asked.
         ("请把书还给我。", "还", "huan2"),
         ("他在银行工作。", "行", "hang2"),
+        # A preferred reading among the dictionary's several is kept (preferred_readings.toml).
+        ("你要多少？", "少", "shao5"),
+        ("大夫来了。", "夫", "fu5"),
         # Particle rules keep the particles.
         ("他跑得很快。", "得", "de5"),
         ("你得去看看。", "得", "dei3"),
