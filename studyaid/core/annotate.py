@@ -24,6 +24,8 @@ from studyaid.core.vocab import Gloss
 GLOSS_DEFINITIONS = 4
 """How many dictionary definitions make a token's short gloss."""
 PARTS_LONGEST = 8
+CLOSE_CALL = 0.5
+"""Below this margin between the model's two best readings, a reading is a close call."""
 CONTEXT_BATCH = 256
 """Sentences read together by the polyphone model (one forward pass per batch)."""
 
@@ -38,6 +40,8 @@ class WordInfo:
     reading_source: str
     readings: tuple[str, ...] = ()
     """Every distinct dictionary reading (numbered, space-separated) the word has."""
+    close_call: bool = False
+    """The reading was chosen in context and the model's margin was small: worth a look."""
     marks: tuple[str, ...] = field(init=False)
     """The reading with tone marks, made once here so that a process showing cached
     annotations never needs pypinyin."""
@@ -125,7 +129,7 @@ class Annotator:
         self.preferred = load_preferred_readings()
         self.polyphones = polyphones
         self._words: dict[str, WordInfo] = {}
-        self._in_context: dict[tuple[str, str], WordInfo] = {}
+        self._in_context: dict[tuple[str, str, bool], WordInfo] = {}
 
     # -- One word -------------------------------------------------------------------
 
@@ -178,9 +182,9 @@ class Annotator:
         main = [e for e in fitting if not _is_surname_only(e) and not _is_reference_only(e)]
         return tuple((main or fitting)[0].syllables), "cc-cedict"
 
-    def in_context(self, word: str, reading: str) -> WordInfo:
+    def in_context(self, word: str, reading: str, close_call: bool = False) -> WordInfo:
         """The word read as ``reading`` (numbered, space-separated), gloss to match."""
-        key = (word, reading)
+        key = (word, reading, close_call)
         info = self._in_context.get(key)
         if info is None:
             base = self.word(word)
@@ -190,7 +194,7 @@ class Annotator:
                 entry = self._best_entry(self.dictionary_entries(word), pinyin, word)
                 if entry is not None:
                     gloss = "; ".join(entry.definitions[:GLOSS_DEFINITIONS])
-            info = WordInfo(pinyin, gloss, source, "context", base.readings)
+            info = WordInfo(pinyin, gloss, source, "context", base.readings, close_call)
             self._in_context[key] = info
         return info
 
@@ -321,12 +325,16 @@ class Annotator:
         guesses = model.guess([(s.text, [p for _, _, p in chars]) for s, chars in asks])
         for (_, chars), found in zip(asks, guesses, strict=True):
             changed: dict[int, list[str]] = {}
+            close: set[int] = set()
             for (token, han, _), guess in zip(chars, found, strict=True):
                 if guess.reading:
                     reading = changed.setdefault(id(token), list(token.info.pinyin))
                     reading[han] = guess.reading
+                    if guess.margin < CLOSE_CALL:
+                        close.add(id(token))
             for token, _, _ in chars:
                 if id(token) in changed:
                     reading = changed.pop(id(token))
-                    if tuple(reading) != token.info.pinyin:
-                        token.info = self.in_context(token.text, " ".join(reading))
+                    is_close = id(token) in close
+                    if tuple(reading) != token.info.pinyin or is_close:
+                        token.info = self.in_context(token.text, " ".join(reading), is_close)

@@ -18,7 +18,7 @@ from studyaid.core.annotate import Sentence
 from studyaid.core.storage import write_atomic
 from studyaid.core.vocab import GLOSSES, LEXICON
 
-FORMAT = 4
+FORMAT = 5
 """Bump when Sentence, Token or WordInfo change shape: old entries are then not found."""
 KEEP = 32
 """How many texts' annotations are kept; the least recently used go first."""

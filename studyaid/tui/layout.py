@@ -25,6 +25,8 @@ STATUS_STYLES = {NEW: Style(bold=True), LEARNING: Style(bold=True, color="#ffd75
                  KNOWN: Style()}
 """Hanzi by word status: new bold, learning yellow, known plain."""
 IDIOM_STYLE = Style(underline=True, color="#d787ff")
+CLOSE_CALL_STYLE = Style(underline=True, italic=True)
+"""Pinyin chosen in context by a small margin: underlined, for a second look (r)."""
 CURSOR_STYLE = Style(reverse=True)
 PINYIN_PLAIN = Style(color="grey70")
 GAP = 1
@@ -136,6 +138,8 @@ def layout_sentence(
         shown = options.pinyin == "all" or (options.pinyin == "unknown" and status != KNOWN)
         info = token.info
         reading = pinyin_text(info.pinyin, options.tones, info.marks) if shown else Text()
+        if info.close_call:
+            reading.stylize(CLOSE_CALL_STYLE)  # a close call in context: worth a look
         hanzi = Text(convert(token.text), STATUS_STYLES[status] if token.is_word else Style())
         if options.hanzi_tones and token.is_word:
             _colour_hanzi(hanzi, info.pinyin)

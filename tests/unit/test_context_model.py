@@ -75,3 +75,19 @@ def test_many_sentences_read_as_one_at_a_time() -> None:
     assert [[g.reading for g in row] for row in together] == [
         [g.reading for g in row] for row in alone]
     assert all(0.0 <= g.margin <= 1.0 for row in together for g in row)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "close"),
+    [
+        # The model hesitates between zhòng and chóng here: flagged for a second look.
+        ("那个人很重。", "很重", True),
+        # A confident choice, and a word the dictionary settles, are not.
+        ("从呵叻出发，终点位于曼谷。", "呵叻", False),
+        ("他在银行工作。", "银行", False),
+    ],
+)
+def test_close_calls_are_flagged(model_annotator: Annotator, text: str, word: str,
+                                 close: bool) -> None:
+    token = next(t for s in model_annotator.annotate(text) for t in s.tokens if t.text == word)
+    assert token.info.close_call is close

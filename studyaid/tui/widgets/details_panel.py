@@ -56,6 +56,9 @@ def details_text(
     if token.info.pinyin:
         out.append(f"  {join_word(token.info.marks)}")
     out.append(f"  [{status}]", DIM)
+    if token.info.close_call:
+        out.append("\n  a close call: this reading was chosen from the sentence by a small"
+                   " margin; r chooses another", "italic #ffd75f")
     user = lookup.glosses.get(token.text) if lookup else None
     if user is not None:
         out.append("\nyour gloss: ", HEADING)
