@@ -39,3 +39,15 @@ def test_core_never_imports_the_ui() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_the_reader_paints_without_the_heavy_libraries() -> None:
+    # The reader's own process shows cached annotations: jieba, pypinyin, numpy (g2pM)
+    # and fsrs load in the annotation process or on first use, never before the paint.
+    code = (
+        "import sys, studyaid.cli, studyaid.tui.app\n"
+        "heavy = [m for m in ('jieba', 'pypinyin', 'numpy', 'g2pM', 'fsrs', 'genanki')"
+        " if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

@@ -1,11 +1,27 @@
-"""The reader's screens, and the review's."""
+"""The reader's screens, and the review's.
 
-from studyaid.tui.screens.help_screen import HelpScreen
-from studyaid.tui.screens.prompt_screen import PromptScreen
-from studyaid.tui.screens.reader_screen import ReaderScreen
-from studyaid.tui.screens.reading_screen import ReadingScreen
-from studyaid.tui.screens.review_screen import ReviewScreen
-from studyaid.tui.screens.stats_screen import StatsScreen
+The names are the map; each screen's module is imported when first asked for, so
+opening the reader does not load the review (fsrs, the review log) before it paints.
+"""
 
-__all__ = ["HelpScreen", "PromptScreen", "ReaderScreen", "ReadingScreen", "ReviewScreen",
-           "StatsScreen"]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_MODULES = {
+    "HelpScreen": "help_screen",
+    "PromptScreen": "prompt_screen",
+    "ReaderScreen": "reader_screen",
+    "ReadingScreen": "reading_screen",
+    "ReviewScreen": "review_screen",
+    "StatsScreen": "stats_screen",
+}
+
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(name)
+    return getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)

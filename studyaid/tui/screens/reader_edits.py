@@ -14,7 +14,6 @@ from studyaid.core.errors import StudyaidError
 from studyaid.core.learner import KNOWN, LEARNING, NEW, Learner
 from studyaid.core.lookup import Lookup
 from studyaid.core.vocab import Vocab
-from studyaid.study import CardStore, card_from_word
 from studyaid.tui.layout import fit_cells, is_selectable
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reading_screen import ReadingScreen
@@ -207,6 +206,8 @@ class LearnerEdits:
         added: list[bool] = []
 
         def add() -> None:
+            from studyaid.study import CardStore, card_from_word  # only when carding
+
             shown = self.learner.translation(self.text_id, self.index, sentence.text)
             card = card_from_word(
                 lookup, word, now=self.clock(), sentence=sentence.text,

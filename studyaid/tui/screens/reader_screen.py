@@ -130,7 +130,9 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
         """Show the raw text at once, then its annotation: cached, or from the engine."""
         try:
             self.statuses = self.learner.statuses()
-            self.load_statuses()  # then each word's card, in a thread
+            # Then each word's card, in a thread, once the first screen is painted:
+            # loading fsrs and the review log would otherwise compete with it.
+            self.call_after_refresh(self.load_statuses)
             self.index = min(self.learner.position(self.text_id), len(self.sentences) - 1)
         except StudyaidError as exc:
             self.notify(str(exc), severity="error", timeout=10)

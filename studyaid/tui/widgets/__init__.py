@@ -1,9 +1,26 @@
-"""Reusable widgets of the reader and the review."""
+"""Reusable widgets of the reader and the review.
 
-from studyaid.tui.widgets.card_view import CardView
-from studyaid.tui.widgets.details_panel import DetailsPanel
-from studyaid.tui.widgets.grade_bar import GradeBar
-from studyaid.tui.widgets.sentence_view import SentenceView
-from studyaid.tui.widgets.stat_chart import StatChart
+The names are the map; each widget's module is imported when first asked for (the
+review's widgets load the study package, which the reader need not load to paint).
+"""
 
-__all__ = ["CardView", "DetailsPanel", "GradeBar", "SentenceView", "StatChart"]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_MODULES = {
+    "CardView": "card_view",
+    "DetailsPanel": "details_panel",
+    "GradeBar": "grade_bar",
+    "SentenceView": "sentence_view",
+    "StatChart": "stat_chart",
+}
+
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(name)
+    return getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)
