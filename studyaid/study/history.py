@@ -18,12 +18,12 @@ import hashlib
 import json
 from collections import Counter
 from datetime import datetime
-from itertools import compress
 from pathlib import Path
 from typing import Any
 
 from studyaid.core.errors import StudyaidError
 from studyaid.core.storage import write_atomic
+from studyaid.study import history_cache
 from studyaid.study.cards import DIRECTIONS
 from studyaid.study.log import Chunk, ReviewLog, Scan
 from studyaid.study.scheduler import GRADES, NEW, STATES, CardState, iso
@@ -31,7 +31,6 @@ from studyaid.study.scheduler import GRADES, NEW, STATES, CardState, iso
 Key = tuple[str, str]
 """A card and a direction: what FSRS schedules."""
 
-CACHE_VERSION = 2
 _TAIL = 64  # bytes before the cached offset that must still be there, unchanged
 
 
@@ -72,6 +71,8 @@ class History:
         """Lines of the log that could not be read (kept in the cache: they stay)."""
         self.torn: str | None = None
         """The warning about an incomplete last line, if the log has one now."""
+        self.unsaved: Path | None = None
+        """Where the cache goes, while it lags behind (see :func:`save_cache`)."""
 
     # -- Feeding lines -------------------------------------------------------------------
 
@@ -120,13 +121,14 @@ class History:
         in full (for its state)."""
         assert not self.times and not self.undone, "build() starts from nothing"
         times = scan.times
-        if _in_order(scan.kid, times):
+        prev = _previous(scan.kid)
+        if _in_order(times, prev):
             # One device's log: in time order, no review twice. The columns as they are.
             self.keys, self.kid, self.times = scan.keys, scan.kid, times
             self.grades, self.after = scan.grades, scan.after
             self.offsets, self.lengths = scan.offsets, scan.lengths
             self.key_ids = {key: i for i, key in enumerate(scan.keys)}
-            self.prev = _previous(scan.kid)
+            self.prev = prev
             keys = scan.keys
             self.last = {keys[k]: i for k, i in _last(scan.kid, len(keys))}
             self.count = {keys[k]: n for k, n in Counter(scan.kid).items()}
@@ -227,58 +229,20 @@ class History:
 
     # -- The cache -----------------------------------------------------------------------
 
-    _COLUMNS = ("times", "kid", "grades", "after", "offsets", "lengths", "prev")
-
-    def _tail(self) -> str:
+    def tail(self) -> str:
+        """The log's bytes just before :attr:`offset` (hex): a cache whose tail differs
+        was made from another log."""
         start = max(0, self.offset - _TAIL)
         return self.log.read_at(start, self.offset - start).hex()
 
-    def dump(self) -> dict[str, Any]:
-        """The derivation as JSON, for the cache."""
-        stat = self.log.stat()
-        data: dict[str, Any] = {
-            "version": CACHE_VERSION,
-            "log": str(self.log.path), "inode": stat.st_ino if stat else 0,
-            "offset": self.offset, "lines": self.lines, "tail": self._tail(),
-            "keys": self.keys,
-            "last": [[self.key_ids[k], i] for k, i in self.last.items()],
-            "count": [[self.key_ids[k], n] for k, n in self.count.items()],
-            "states": [[self.key_ids[k], s.as_json()] for k, s in self.states.items()],
-            "undone": sorted(self.undone), "warnings": self.warnings,
-        }
-        data.update((name, getattr(self, name)) for name in self._COLUMNS)
-        return data
 
-    def restore(self, data: dict[str, Any]) -> bool:
-        """Take a cached derivation if it still matches the log; False when it does not."""
-        stat = self.log.stat()
-        if (data.get("version") != CACHE_VERSION or data.get("log") != str(self.log.path)
-                or stat is None or data["inode"] != stat.st_ino or data["offset"] > stat.st_size):
-            return False
-        self.offset, self.lines = data["offset"], data["lines"]
-        if self._tail() != data["tail"]:
-            return False
-        for name in self._COLUMNS:
-            setattr(self, name, data[name])
-        self.keys = [(c, d) for c, d in data["keys"]]
-        self.key_ids = {k: i for i, k in enumerate(self.keys)}
-        keys = self.keys
-        self.last = {keys[k]: i for k, i in data["last"]}
-        self.count = {keys[k]: n for k, n in data["count"]}
-        self.states = {keys[k]: CardState.from_json(s) for k, s in data["states"]}
-        self.undone = {(c, d, t) for c, d, t in data["undone"]}
-        self.warnings = list(data["warnings"])
-        return True
-
-
-def _in_order(kid: list[int], times: list[str]) -> bool:
-    """Whether the reviews are in time order with no card reviewed twice at one time."""
-    if not all(map(str.__le__, times, times[1:])):
+def _in_order(times: list[str], prev: list[int]) -> bool:
+    """Whether the reviews are in time order with no card reviewed twice at one time
+    (``prev``: each review's card's review before it, from :func:`_previous`)."""
+    if times != sorted(times):
         return False
-    tied: set[int] = set()
-    for i in compress(range(1, len(times)), map(str.__eq__, times, times[1:])):
-        tied.update((i - 1, i))
-    return len({(kid[i], times[i]) for i in tied}) == len(tied)
+    # In time order, a card's reviews at one time would follow each other in its chain.
+    return not any(p >= 0 and times[p] == t for p, t in zip(prev, times, strict=True))
 
 
 def _previous(kid: list[int]) -> list[int]:
@@ -311,12 +275,13 @@ def _rebuild(history: History) -> None:
 def cache_file(cache: Path, log: ReviewLog) -> Path:
     """Where the derivation of ``log`` is cached (one file per vocab folder)."""
     digest = hashlib.sha1(str(log.path.resolve()).encode()).hexdigest()[:16]
-    return cache / "study" / f"history-{digest}.json"
+    return cache / "study" / f"history-{digest}.bin"
 
 
-def load(log: ReviewLog, cache: Path | None) -> History:
+def load(log: ReviewLog, cache: Path | None, save: bool = True) -> History:
     """The history of ``log``: the cache, updated with the lines appended since (or the
-    log read from the start), and the cache saved again when it moved on."""
+    log read from the start), and the cache saved again when it moved on (``save=False``:
+    left to :func:`save`, so that a screen can show its first card before writing it)."""
     history = History(log)
     if log.stat() is None:
         return history  # no reviews yet: nothing to read or cache
@@ -324,8 +289,9 @@ def load(log: ReviewLog, cache: Path | None) -> History:
     restored = False
     if where is not None:
         try:
-            restored = history.restore(json.loads(where.read_bytes()))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            history_cache.unpack(history, where.read_bytes())
+            restored = True
+        except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError):
             restored = False
         if not restored:
             history = History(log)
@@ -334,9 +300,18 @@ def load(log: ReviewLog, cache: Path | None) -> History:
         history, restored = History(log), False  # no cache, or lines from the past
         _rebuild(history)
     if where is not None and (not restored or history.offset != start):
-        try:
-            write_atomic(where, json.dumps(history.dump(), ensure_ascii=False,
-                                           separators=(",", ":")))
-        except StudyaidError:
-            pass  # a cache we cannot write is rebuilt next time; the log is what counts
+        history.unsaved = where
+        if save:
+            save_cache(history)
     return history
+
+
+def save_cache(history: History) -> None:
+    """Write the cache of ``history`` if it has moved on since it was read."""
+    where, history.unsaved = history.unsaved, None
+    if where is None:
+        return
+    try:
+        write_atomic(where, history_cache.pack(history))
+    except StudyaidError:
+        pass  # a cache we cannot write is rebuilt next time; the log is what counts

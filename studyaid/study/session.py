@@ -11,6 +11,7 @@ reviewed for the first time today; a *review* is a grade of a card that was in t
 from __future__ import annotations
 
 import bisect
+import threading
 import tomllib
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
@@ -112,7 +113,9 @@ class Collection:
     """The learner's cards with their review history, ready to review."""
 
     def __init__(self, vocab: Path, cache: Path | None, settings: StudySettings | None = None,
-                 scheduler: Scheduler | None = None):
+                 scheduler: Scheduler | None = None, save_cache: bool = True):
+        """``save_cache=False`` leaves writing the card-state cache to :meth:`save_cache`
+        (a screen shows its first card first)."""
         self.vocab = vocab
         self.cache = cache
         self.settings = settings or load_settings(vocab)
@@ -120,13 +123,22 @@ class Collection:
         self.days = Days(_zone(self.settings.timezone))
         self.store = CardStore(vocab)
         self.log = ReviewLog(vocab)
+        # Held while the history changes or is written to the cache (from a thread).
+        self._lock = threading.Lock()
+        self._save = save_cache
         self.reload()
 
     def reload(self) -> None:
         """Read the cards and the log's new lines again (another process may add)."""
-        self.history = _history.load(self.log, self.cache)
-        self._cards = self.store.cards()
-        self._index()
+        with self._lock:
+            self.history = _history.load(self.log, self.cache, self._save)
+            self._cards = self.store.cards()
+            self._index()
+
+    def save_cache(self) -> None:
+        """Write the card-state cache if it lags behind the log (safe from a thread)."""
+        with self._lock:
+            _history.save_cache(self.history)
 
     @property
     def warnings(self) -> list[str]:
@@ -255,10 +267,11 @@ class Collection:
             now = datetime.fromisoformat(times[-1]) + timedelta(microseconds=1)
         before = self._state(due, now)
         state = self.scheduler.grade(before, grade, now)
-        offset, length = self.log.append(
-            review_record(key[0], key[1], grade, now, duration_ms, state))
-        time = iso(now)
-        self.history.add(key, time, grade, offset, length, state)
+        with self._lock:
+            offset, length = self.log.append(
+                review_record(key[0], key[1], grade, now, duration_ms, state))
+            time = iso(now)
+            self.history.add(key, time, grade, offset, length, state)
         if self._today is not None and time >= self._today[0]:
             if before.state == NEW:
                 self._today[1].add(key)
@@ -276,9 +289,10 @@ class Collection:
         if last is None:
             return None
         key, time = last
-        self.log.append(undo_record(key[0], key[1], time, now))
-        self.history.remove(key, time)
-        self._index()
+        with self._lock:
+            self.log.append(undo_record(key[0], key[1], time, now))
+            self.history.remove(key, time)
+            self._index()
         if key[0] not in self._cards:
             return None
         state = self.history.states.get(key)

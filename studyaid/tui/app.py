@@ -11,14 +11,15 @@ from textual.app import App
 from textual.screen import Screen
 
 from studyaid import paths
-from studyaid.core.engine import Engine, ProcessEngine
-from studyaid.core.loader import Text
-from studyaid.core.services import Settings
 from studyaid.tui.keymap import KEYMAP, load_keymap
-from studyaid.tui.screens.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
+    # Imported where used: ``studyaid review`` needs neither the reader nor its engine.
+    from studyaid.core.engine import Engine
+    from studyaid.core.loader import Text
+    from studyaid.core.services import Settings
     from studyaid.study.session import Collection
+    from studyaid.tui.screens.review_screen import Opener
 
 
 class ReaderApp(App[None]):
@@ -34,6 +35,8 @@ class ReaderApp(App[None]):
     ) -> None:
         """``engine`` annotates the text (a child process, or in-process for tests);
         ``keymap`` is the learner's own keys by binding id."""
+        from studyaid.tui.screens.reader_screen import ReaderScreen
+
         super().__init__()
         self.reader = ReaderScreen(settings, text, text_id, engine)
         self.engine = engine
@@ -47,6 +50,8 @@ class ReaderApp(App[None]):
 
 def run_reader(settings: Settings, text: Text, text_id: str) -> None:
     """Run the reader in the terminal until the learner quits."""
+    from studyaid.core.engine import ProcessEngine
+
     keymap = load_keymap(paths.config_dir() / KEYMAP)  # a broken file stops here, clearly
     # The reader reads polyphones in context: annotation runs in the background here.
     settings = replace(settings, context_model=True)
@@ -65,10 +70,12 @@ class ReviewApp(App[None]):
     TITLE = "studyaid review"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, collection: Collection, clock: Callable[[], datetime] | None = None,
+    def __init__(self, collection: Collection | Opener,
+                 clock: Callable[[], datetime] | None = None,
                  keymap: dict[str, str] | None = None,
                  ticks: Callable[[], float] | None = None) -> None:
-        """``clock`` gives the time and ``ticks`` measures answer times (tests fix
+        """``collection``, or a function that opens it (in a thread, once the screen is
+        up); ``clock`` gives the time and ``ticks`` measures answer times (tests fix
         both); ``keymap`` as for the reader."""
         super().__init__()
         self.collection = collection
@@ -92,4 +99,8 @@ def run_review(settings: Settings) -> None:
     from studyaid.study.session import Collection
 
     keymap = load_keymap(paths.config_dir() / KEYMAP)
-    ReviewApp(Collection(settings.vocab, settings.cache), keymap=keymap).run()
+
+    def open_collection() -> Collection:
+        return Collection(settings.vocab, settings.cache, save_cache=False)
+
+    ReviewApp(open_collection, keymap=keymap).run()

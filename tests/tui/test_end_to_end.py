@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,19 +16,26 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+# A tmux server of our own: another run of the suite (or the learner's tmux) may hold a
+# session of the same name, and a shared server runs commands in its own environment.
+SOCKET = f"studyaid-e2e-{os.getpid()}"
 
 
-def _wait_for(session: str, check: Callable[[str], bool], timeout: float = 30) -> str:
+def _tmux(*args: str, check: bool = True) -> str:
+    return subprocess.run(["tmux", "-L", SOCKET, *args], check=check, capture_output=True,
+                          text=True).stdout
+
+
+def _wait_for(session: str, text: str, timeout: float = 30) -> str:
+    """The screen once ``text`` is on it."""
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
         screen = _tmux("capture-pane", "-p", "-t", session)
-        if check(screen):
+        if text in screen:
             return screen
         time.sleep(0.2)
-    raise AssertionError(f"timed out; the screen was:\n{screen}")
+    raise AssertionError(f"timed out waiting for {text!r}; the screen was:\n{screen}")
 
 
 def _start(session: str, vocab: Path) -> None:
@@ -41,27 +48,27 @@ def test_search_idiom_edit_gloss_and_restart(vocab_dir: Path) -> None:
     session = f"studyaid-e2e-{vocab_dir.parent.name}"
     try:
         _start(session, vocab_dir)
-        _wait_for(session, lambda s: "wēiruǎn" in s)  # pinyin is on screen
+        _wait_for(session, "wēiruǎn")  # pinyin is on screen
         _tmux("send-keys", "-t", session, "/")
-        _wait_for(session, lambda s: "Search the text" in s)
+        _wait_for(session, "Search the text")
         _tmux("send-keys", "-t", session, "-l", "釜底抽薪")
         _tmux("send-keys", "-t", session, "Enter")
-        _wait_for(session, lambda s: "pull the firewood out from under" in s)
+        _wait_for(session, "pull the firewood out from under")
         _tmux("send-keys", "-t", session, "g")
-        _wait_for(session, lambda s: "Gloss for 釜底抽薪" in s)
+        _wait_for(session, "Gloss for 釜底抽薪")
         _tmux("send-keys", "-t", session, "C-u")
         _tmux("send-keys", "-t", session, "-l", "to cut off at the source")
-        time.sleep(0.3)
+        _wait_for(session, "to cut off at the source")  # typed into the prompt, as seen
         _tmux("send-keys", "-t", session, "Enter")
-        _wait_for(session, lambda s: "your gloss: to cut off at the source" in s)
+        _wait_for(session, "your gloss: to cut off at the source")
         _tmux("send-keys", "-t", session, "q")
         time.sleep(1)
         assert "釜底抽薪\tto cut off at the source" in (
             vocab_dir / "glosses.tsv").read_text(encoding="utf-8")
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _tmux("kill-session", "-t", session, check=False)
         # Restart: back at the idiom's sentence, with the gloss.
         _start(session, vocab_dir)
-        screen = _wait_for(session, lambda s: "fǔdǐchōuxīn" in s)
+        screen = _wait_for(session, "fǔdǐchōuxīn")
         assert "pull the firewood" in screen
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _tmux("kill-server", check=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from textual.widgets import Static
 
 from studyaid.study.scheduler import format_interval
+from studyaid.study.session import Collection
 from studyaid.tui.app import ReviewApp
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.review_screen import ReviewScreen
@@ -188,3 +190,41 @@ def test_the_review_command_opens_the_review() -> None:
 
     args = build_parser().parse_args(["review", "--vocab", "somewhere"])
     assert args.run is cmd_review and args.vocab == "somewhere"
+
+
+async def test_a_collection_opened_in_a_thread_shows_its_first_card_and_writes_the_cache(
+        vocab_dir: Path) -> None:
+    async with review_app(vocab_dir).run_test(size=SIZE) as pilot:  # one review logged
+        await pilot.press("space", "3")
+    cache = vocab_dir.parent / "study-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    opened: list[Collection] = []
+
+    def opener() -> Collection:
+        opened.append(open_collection(vocab_dir))
+        return opened[-1]
+
+    async with ReviewApp(opener, clock=lambda: NOW).run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = screen_of(pilot.app)
+        assert screen.collection is opened[0]
+        assert screen.current is not None and screen.current.card.word != "釜底抽薪"
+        assert list(cache.glob("study/history-*"))  # written once the card was shown
+        await pilot.press("space", "3")
+        assert len(log_lines(vocab_dir)) == 2
+
+
+async def test_a_collection_that_cannot_open_says_why_and_grades_nothing(
+        vocab_dir: Path) -> None:
+    (vocab_dir / "cards.tsv").write_text("釜底抽薪\tonly two fields\n", encoding="utf-8")
+
+    async with ReviewApp(lambda: open_collection(vocab_dir),
+                         clock=lambda: NOW).run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = screen_of(pilot.app)
+        assert screen.collection is None and "cards.tsv:1" in shown(screen)
+        await pilot.press("space", "3", "u", "s")
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert not (vocab_dir / "reviews.log").exists()

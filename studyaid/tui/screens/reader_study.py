@@ -80,12 +80,16 @@ class ReaderStudy:
 
     def action_review(self: _Reader) -> None:
         """Review the cards due; afterwards the words' statuses follow the grades."""
+        from studyaid.study.session import Collection
         from studyaid.tui.screens.review_screen import ReviewScreen
 
-        collection = self._collection()
-        if collection is not None:
-            self.app.push_screen(ReviewScreen(collection, self.clock),
-                                 lambda _: self.load_statuses())
+        settings = self.settings
+
+        def open_collection() -> Collection:
+            return Collection(settings.vocab, settings.cache, save_cache=False)
+
+        self.app.push_screen(ReviewScreen(open_collection, self.clock),
+                             lambda _: self.load_statuses())
 
     def action_stats(self: _Reader) -> None:
         """The flashcard statistics."""

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -31,6 +32,9 @@ from studyaid.tui.widgets.grade_bar import GradeBar
 
 Clock = Callable[[], datetime]
 """Gives the time now, timezone-aware UTC (tests pass a fixed one)."""
+
+Opener = Callable[[], Collection]
+"""Opens the collection (in a thread: 100,000 reviews take a moment to read)."""
 
 GOOD = 3
 """The grade Space/Enter gives on the back of a card, as in Anki."""
@@ -95,12 +99,26 @@ class ReviewScreen(Screen[None]):
 
     BINDINGS = REVIEW_BINDINGS  # type: ignore[assignment]
 
-    def __init__(self, collection: Collection, clock: Clock = utc_now,
+    class Opened(Message):
+        """The collection was opened (or could not be: ``problem``)."""
+
+        def __init__(self, collection: Collection | None, problem: str | None = None):
+            super().__init__()
+            self.collection = collection
+            self.problem = problem
+
+    def __init__(self, collection: Collection | Opener, clock: Clock = utc_now,
                  ticks: Callable[[], float] = time.monotonic) -> None:
-        """``clock`` gives the time for scheduling; ``ticks`` (seconds, monotonic)
-        measures how long the learner took to answer."""
+        """``collection``, or a function that opens it (then it is opened in a thread,
+        the screen saying so meanwhile); ``clock`` gives the time for scheduling;
+        ``ticks`` (seconds, monotonic) measures how long the learner took to answer."""
         super().__init__()
-        self.collection = collection
+        self.opener: Opener | None = None
+        self.collection: Collection | None = None
+        if isinstance(collection, Collection):
+            self.collection = collection
+        else:
+            self.opener = collection
         self.clock = clock
         self.ticks = ticks
         self.current: Due | None = None
@@ -119,13 +137,41 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """The first card due."""
+        """The first card due (once the collection is open)."""
+        if self.collection is not None:
+            self._advance()
+            return
+        self.query_one("#review-status", Static).update("Opening your reviews…")
+        self._open()
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open(self) -> None:
+        """Open the collection in a thread; its cache is written once the screen has it."""
+        assert self.opener is not None
+        try:
+            collection = self.opener()
+        except StudyaidError as exc:
+            self.post_message(self.Opened(None, str(exc)))
+            return
+        self.post_message(self.Opened(collection))
+        collection.save_cache()
+
+    def on_review_screen_opened(self, message: Opened) -> None:
+        """Show the first card, or why there is none."""
+        if message.collection is None:
+            self.query_one("#review-status", Static).update("")
+            self.query_one(CardView).update(Text(message.problem or "", style="bold red"))
+            self.query_one(GradeBar).display = False
+            self.notify(message.problem or "", severity="error", timeout=10)
+            return
+        self.collection = message.collection
         self._advance()
 
     # -- State -------------------------------------------------------------------------
 
     def _advance(self) -> None:
         """The next card due (or none), front up."""
+        assert self.collection is not None
         now = self.clock()
         try:
             self.current = self.collection.next_due(now)
@@ -159,7 +205,7 @@ class ReviewScreen(Screen[None]):
 
     def action_show(self) -> None:
         """Show the back; on the back, Space/Enter grades Good (as in Anki)."""
-        if self.current is None:
+        if self.current is None or self.collection is None:
             return
         if self.revealed:
             self.action_grade(GOOD)
@@ -174,7 +220,7 @@ class ReviewScreen(Screen[None]):
     def action_grade(self, grade: int) -> None:
         """Grade the card shown (its back must be up), then the next card."""
         due = self.current
-        if due is None:
+        if due is None or self.collection is None:
             return
         if not self.revealed:
             self.app.bell()  # grading unseen is a slip; Space first
@@ -194,6 +240,8 @@ class ReviewScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Undo the last grade: that card comes back, front up."""
+        if self.collection is None:
+            return
         now = self.clock()
         try:
             due = self.collection.undo(now)
@@ -211,7 +259,8 @@ class ReviewScreen(Screen[None]):
 
     def action_stats(self) -> None:
         """The statistics screen."""
-        self.app.push_screen(StatsScreen(self.collection, self.clock))
+        if self.collection is not None:
+            self.app.push_screen(StatsScreen(self.collection, self.clock))
 
     def action_help(self) -> None:
         """Every key, from the bindings."""
