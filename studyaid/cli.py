@@ -80,6 +80,53 @@ def cmd_read(args: argparse.Namespace) -> int:
     return 0
 
 
+def _statuses(args: argparse.Namespace) -> dict[str, str]:
+    """Each word's status: set by hand (status.tsv), else from its card."""
+    from studyaid.core.learner import Learner
+
+    collection, now = _collection(args)
+    return collection.statuses(now) | Learner(_settings(args).vocab).statuses()
+
+
+def _percent(share: float) -> str:
+    return f"{share:.1%}"
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    """Print a text's profile: length, known words, HSK levels, idioms."""
+    from studyaid.core.library import title_of
+    from studyaid.core.profile import Profiler, profile
+
+    text = load_text(args.path)
+    settings = _settings(args)
+    found = profile(Profiler(settings).counts(text.content), _statuses(args))
+    if args.json:
+        print(json.dumps({"title": title_of(text.content), **found.as_json()},
+                         ensure_ascii=False, indent=1))
+        return 0
+    c = found.counts
+    print(title_of(text.content, Path(args.path).name))
+    print(f"  characters {c.characters:,} ({c.hanzi:,} hanzi) in {c.sentences:,} sentences")
+    print(f"  words      {c.tokens:,} ({len(c.words):,} distinct)")
+    print(f"  known      {_percent(found.known.tokens)} of the words, "
+          f"{_percent(found.known.distinct)} of the distinct words")
+    print("  HSK 3.0    " + "  ".join(f"{band} {_percent(share)}"
+                                      for band, share in found.hsk.items()))
+    print(f"  idioms     {c.idioms:,}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Copy a text into the library folder, as UTF-8."""
+    from studyaid.core.library import add_text, title_of
+
+    target, text = add_text(Path(args.path), paths.library_dir())
+    converted = f", converted from {text.encoding.upper()}" if text.encoding != "utf-8" else ""
+    print(f"added {title_of(text.content)} ({len(text.content):,} characters{converted}) "
+          f"as {target}")
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     """Review the flashcards that are due."""
     settings = _settings(args)
@@ -424,6 +471,16 @@ def build_parser() -> argparse.ArgumentParser:
     etext.add_argument("-o", "--output", required=True, metavar="FILE")
     etext.add_argument("--force", action="store_true", help="replace an existing file")
     etext.set_defaults(run=cmd_export_text)
+
+    profile = sub.add_parser("profile", parents=[common],
+                             help="a text's length and difficulty (HSK levels, known words)")
+    profile.add_argument("path", help="a text file, or - for standard input")
+    profile.add_argument("--json", action="store_true")
+    profile.set_defaults(run=cmd_profile)
+
+    add = sub.add_parser("add", parents=[common], help="copy a text into the library folder")
+    add.add_argument("path", help="a text file (any encoding studyaid reads)")
+    add.set_defaults(run=cmd_add)
 
     locate = sub.add_parser("locate", parents=[common], help="where studyaid keeps things")
     locate.set_defaults(run=cmd_locate)

@@ -1,4 +1,5 @@
-"""The one module that knows where the vocab folder, the cache and the seed live."""
+"""The one module that knows where the vocab folder, the cache, the library and the seed
+live."""
 
 from __future__ import annotations
 
@@ -46,6 +47,17 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP))
 
 
+def library_dir() -> Path:
+    """The library folder, where ``studyaid add`` copies texts: ``$STUDYAID_LIBRARY`` or
+    ``library`` in the user-data folder."""
+    env = os.environ.get("STUDYAID_LIBRARY")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP)) / "library"
+
+
 def cedict_file(explicit: str | Path | None = None) -> Path | None:
     """A CC-CEDICT file the learner names: ``--cedict`` or ``$STUDYAID_CEDICT``."""
     chosen = explicit or os.environ.get("STUDYAID_CEDICT")
@@ -63,5 +75,6 @@ def locations(vocab: Path, cedict: Path | None) -> dict[str, str]:
         "vocab": str(vocab),
         "cache": str(cache_dir()),
         "config": str(config_dir()),
+        "library": str(library_dir()),
         "cedict": str(cedict) if cedict else "(newest packaged snapshot)",
     }

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from studyaid import __version__
 from studyaid.core.annotate import Sentence
+from studyaid.core.dictionary import Dictionary
 from studyaid.core.storage import write_atomic
 from studyaid.core.vocab import GLOSSES, LEXICON
 
@@ -30,6 +31,12 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+def text_stamp(cedict: Path | None, context_model: bool = False) -> str:
+    """What a text's annotation depends on besides the text and the vocab folder: the
+    dictionary's sources, and whether the polyphone model read it."""
+    return f"{Dictionary.stamp(cedict)}|context={context_model}"
 
 
 def annotation_key(content: str, vocab: Path, dictionary_stamp: str) -> str:
@@ -52,12 +59,13 @@ class AnnotationCache:
     def __init__(self, folder: Path):
         self.folder = folder
 
-    def _path(self, key: str) -> Path:
+    def path(self, key: str) -> Path:
+        """Where the annotation for ``key`` is (or would be) kept."""
         return self.folder / f"{key}.pickle"
 
     def load(self, key: str) -> list[Sentence] | None:
         """The cached sentences for ``key``, or None (missing, stale or corrupt)."""
-        path = self._path(key)
+        path = self.path(key)
         try:
             data = path.read_bytes()
         except OSError:
@@ -75,7 +83,7 @@ class AnnotationCache:
     def save(self, key: str, sentences: list[Sentence]) -> None:
         """Store the sentences for ``key`` (best effort: a cache never stops the reader)."""
         try:
-            write_atomic(self._path(key), pickle.dumps(sentences, pickle.HIGHEST_PROTOCOL))
+            write_atomic(self.path(key), pickle.dumps(sentences, pickle.HIGHEST_PROTOCOL))
             entries = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
             for old in entries[:-KEEP]:
                 old.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from studyaid.core.annotate import Annotator, Sentence
 from studyaid.core.annotation_cache import AnnotationCache
 from studyaid.core.idioms import load_notes
+from studyaid.core.profile import ProfileCache, count_text, profile_key
 from studyaid.core.sentences import Span, split_sentences
 from studyaid.core.services import Settings, build_annotator, open_dictionary
 from studyaid.core.vocab import Vocab
@@ -83,7 +84,11 @@ class _Work:
         if len(self.done) != len(self.spans):
             return False
         sentences = [self.done[i] for i in range(len(self.spans))]
-        AnnotationCache(self.settings.cache / "annotations").save(key, sentences)
+        folder = self.settings.cache / "annotations"
+        AnnotationCache(folder).save(key, sentences)
+        # The text's profile (for the library) comes with its annotation, at no cost.
+        ProfileCache(folder).save(profile_key(self.content, self.settings),
+                                  count_text(self.content, sentences))
         return True
 
 
@@ -127,6 +132,15 @@ def _child_call(method: str, *args: object) -> object:
     return call(*args)
 
 
+def prepare_processes() -> None:
+    """Start multiprocessing's resource tracker now, before a Textual app runs: once
+    Textual has replaced sys.stderr, it can no longer be started (its stderr has no file
+    descriptor), and every :class:`ProcessEngine` needs it."""
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+
+
 class ProcessEngine:
     """Runs the annotation in a child process. Made before the app runs; the process
     starts on :meth:`warm_up` or the first request (a reader with a cached annotation
@@ -135,11 +149,8 @@ class ProcessEngine:
     def __init__(self, settings: Settings, content: str):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import resource_tracker
 
-        # Made before the app runs: once Textual has replaced sys.stderr, multiprocessing
-        # can no longer start its resource tracker (its stderr has no file descriptor).
-        resource_tracker.ensure_running()
+        prepare_processes()  # a no-op when the app has called it before it ran
         # spawn, not fork: the reader's process has threads by the time it asks.
         self._pool = ProcessPoolExecutor(
             max_workers=1,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from studyaid.core import library
 from studyaid.core.annotate import Sentence, Token
 from studyaid.core.idioms import IdiomMatch
 from studyaid.core.learner import Shown
@@ -108,11 +109,8 @@ def reading_text(reading: tuple[Syllable, ...]) -> str:
 
 
 def title_of(content: str) -> str:
-    """The text's title: its first non-blank line."""
-    for line in content.split("\n"):
-        if line.strip():
-            return line.strip()
-    return UNTITLED
+    """The text's title: its first non-blank line (as the library has it)."""
+    return library.title_of(content, UNTITLED)
 
 
 def _footnote(number: int, idiom: IdiomMatch, tokens: list[Token]) -> Footnote:
