@@ -127,6 +127,15 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_library(args: argparse.Namespace) -> int:
+    """Open the library: pick a text to read."""
+    settings = _settings(args)
+    from studyaid.tui import run_library
+
+    run_library(settings)
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     """Review the flashcards that are due."""
     settings = _settings(args)
@@ -481,6 +490,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = sub.add_parser("add", parents=[common], help="copy a text into the library folder")
     add.add_argument("path", help="a text file (any encoding studyaid reads)")
     add.set_defaults(run=cmd_add)
+
+    library = sub.add_parser("library", parents=[common], help="the library: pick a text")
+    library.set_defaults(run=cmd_library)
 
     locate = sub.add_parser("locate", parents=[common], help="where studyaid keeps things")
     locate.set_defaults(run=cmd_locate)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["ReaderApp", "ReviewApp", "run_reader", "run_review"]
+__all__ = ["ReaderApp", "ReviewApp", "run_library", "run_reader", "run_review"]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,5 @@
-"""The applications: a router that opens the reader on one text, or the review."""
+"""The applications: a router between the reader (one per text), the library and the
+review."""
 
 from __future__ import annotations
 
@@ -16,51 +17,134 @@ from studyaid.tui.keymap import KEYMAP, load_keymap
 if TYPE_CHECKING:
     # Imported where used: ``studyaid review`` needs neither the reader nor its engine.
     from studyaid.core.engine import Engine
+    from studyaid.core.library import Shelves
     from studyaid.core.loader import Text
     from studyaid.core.services import Settings
     from studyaid.study.session import Collection
+    from studyaid.tui.screens.library_screen import LibraryScreen
+    from studyaid.tui.screens.reader_screen import ReaderScreen
     from studyaid.tui.screens.review_screen import Opener
 
 
 class ReaderApp(App[None]):
-    """studyaid's TUI: the reader, with help and prompts pushed over it."""
+    """studyaid's TUI: the reader (or the library first), with help, prompts, the review
+    and the library pushed over it. A text chosen in the library gets a reader screen and
+    an engine of its own."""
 
     CSS_PATH = "app.tcss"
     TITLE = "studyaid"
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(
-        self, settings: Settings, text: Text, text_id: str, engine: Engine,
-        keymap: dict[str, str] | None = None,
+        self, settings: Settings, text: Text | None, text_id: str = "",
+        engine: Engine | None = None, keymap: dict[str, str] | None = None, *,
+        shelves: Shelves | None = None,
+        make_engine: Callable[[Settings, str], Engine] | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
-        """``engine`` annotates the text (a child process, or in-process for tests);
-        ``keymap`` is the learner's own keys by binding id."""
+        """``text`` is read first (None: the library is shown first); ``engine``
+        annotates it (a child process, or in-process for tests) and ``make_engine``
+        makes one for each text opened later; ``keymap`` is the learner's own keys by
+        binding id; ``shelves`` where the library's texts are; ``clock`` the time for the
+        library's card statuses (tests fix it)."""
+        from studyaid.core.engine import ProcessEngine
+        from studyaid.core.library import Shelves
         from studyaid.tui.screens.reader_screen import ReaderScreen
 
         super().__init__()
-        self.reader = ReaderScreen(settings, text, text_id, engine)
-        self.engine = engine
+        self.settings = settings
+        self.shelves = shelves or Shelves(paths.library_dir())
+        self.make_engine = make_engine or ProcessEngine
+        self.clock = clock
+        self.reader: ReaderScreen | None = None
+        if text is not None:
+            self.engine = engine or self.make_engine(settings, text.content)
+            self.reader = ReaderScreen(settings, text, text_id, self.engine)
         if keymap:
             self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen[None]:
-        """The reader on the text given."""
-        return self.reader
+        """The reader on the text given, else the library."""
+        return self.reader or self._library()
+
+    def _library(self) -> Screen[None]:
+        from studyaid.tui.screens.library_screen import LibraryScreen
+
+        library = LibraryScreen(self.settings, self.shelves)
+        if self.clock is not None:
+            library.clock = self.clock
+        return library
+
+    def action_library(self) -> None:
+        """The library: back to it when a text was opened from it, else over the reader."""
+        from studyaid.tui.screens.library_screen import LibraryScreen
+        from studyaid.tui.screens.reader_screen import ReaderScreen
+
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.save_position()  # before the library lists the progress
+        stack = self.screen_stack
+        if any(isinstance(screen, LibraryScreen) for screen in stack[:-1]):
+            while not isinstance(self.screen, LibraryScreen):
+                self.pop_screen()
+        else:
+            self.push_screen(self._library())
+
+    def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
+        """Open the chosen text in a reader of its own (the one it replaces keeps its
+        place and stops its engine as it goes)."""
+        from studyaid.core.errors import StudyaidError
+        from studyaid.tui.library_rows import read_entry
+        from studyaid.tui.screens.reader_screen import ReaderScreen
+
+        try:
+            text = read_entry(message.entry)
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        reader = ReaderScreen(self.settings, text, message.entry.text_id,
+                              self.make_engine(self.settings, text.content))
+        if len(self.screen_stack) == 1:  # the library came first
+            self.push_screen(reader)
+            return
+        self.pop_screen()  # the library, over a reader
+        if len(self.screen_stack) > 1:  # a reader opened from the library: replace it
+            self.switch_screen(reader)
+        else:
+            # The first screen cannot be replaced: the new reader goes over it (whose
+            # engine idles until the app ends).
+            self.push_screen(reader)
 
 
-def run_reader(settings: Settings, text: Text, text_id: str) -> None:
-    """Run the reader in the terminal until the learner quits."""
-    from studyaid.core.engine import ProcessEngine
+def _shelves() -> Shelves:
+    """The library's places: the library folder and the learner's own (library.toml)."""
+    from studyaid.core.library import LIBRARY_SETTINGS, Shelves, load_folders
+
+    return Shelves(paths.library_dir(), load_folders(paths.config_dir() / LIBRARY_SETTINGS))
+
+
+def run_reader(settings: Settings, text: Text | None, text_id: str = "") -> None:
+    """Run the reader in the terminal until the learner quits (on the library first when
+    ``text`` is None)."""
+    from studyaid.core.engine import ProcessEngine, prepare_processes
 
     keymap = load_keymap(paths.config_dir() / KEYMAP)  # a broken file stops here, clearly
+    shelves = _shelves()
     # The reader reads polyphones in context: annotation runs in the background here.
     settings = replace(settings, context_model=True)
-    # The engine's process starts before the app, so jieba loads while the screen paints.
-    engine = ProcessEngine(settings, text.content)
+    # The engine's process starts before the app, so jieba loads while the screen paints;
+    # texts opened from the library get theirs while it runs.
+    prepare_processes()
+    engine = ProcessEngine(settings, text.content) if text is not None else None
     try:
-        ReaderApp(settings, text, text_id, engine, keymap).run()
+        ReaderApp(settings, text, text_id, engine, keymap, shelves=shelves).run()
     finally:
-        engine.close()
+        if engine is not None:
+            engine.close()
+
+
+def run_library(settings: Settings) -> None:
+    """The library first; Enter reads a text."""
+    run_reader(settings, None)
 
 
 class ReviewApp(App[None]):

@@ -48,6 +48,8 @@ READER_BINDINGS: list[Binding] = [
     _key("R", "review", "Review", "Review the flashcards that are due", "review-open"),
     _key("S", "stats", "Stats", "Flashcard statistics: reviews per day, due forecast",
          "stats-open"),
+    _key("L", "app.library", "Library", "The library: choose another text to read",
+         "library-open"),
     # Display
     _key("p", "display('cycle_pinyin')", "Pinyin", "Pinyin over all words / words not known / none",
          "pinyin-cycle"),
@@ -89,5 +91,25 @@ STATS_BINDINGS: list[Binding] = [
 ]
 """The statistics screen's keys."""
 
-ALL_BINDINGS: list[Binding] = READER_BINDINGS + REVIEW_BINDINGS + STATS_BINDINGS
+LIBRARY_COLUMNS = ("title", "characters", "sentences", "progress", "known", "hsk", "idioms")
+"""The library table's columns, in order (their keys and sort names)."""
+
+LIBRARY_BINDINGS: list[Binding] = [
+    _key("enter,o", "open", "Open", "Open the text under the cursor in the reader",
+         "library-text-open", show=True, display="Enter"),
+    *[_key(str(number), f"sort('{column}')", f"Sort by {column}",
+           f"Sort by {column} (again: the other way round)", f"library-sort-{column}")
+      for number, column in enumerate(LIBRARY_COLUMNS, 1)],
+    _key("r", "reload", "Reload", "List the texts again (new files, changed statuses)",
+         "library-reload"),
+    _key("escape", "back", "Back", "Back to the text you were reading", "library-back",
+         show=True, display="Esc"),
+    _key("question_mark", "help", "Help", "This list of keys", "library-help", show=True,
+         display="?"),
+    _key("q", "app.quit", "Quit", "Quit", "library-quit", show=True),
+]
+"""The library screen's keys: 1-7 sort by the columns in order."""
+
+ALL_BINDINGS: list[Binding] = (READER_BINDINGS + REVIEW_BINDINGS + STATS_BINDINGS
+                               + LIBRARY_BINDINGS)
 """Every binding of every screen: the ids a keymap may name."""

@@ -1,4 +1,4 @@
-"""The reader's screens, and the review's.
+"""The reader's screens, the review's and the library's.
 
 The names are the map; each screen's module is imported when first asked for, so
 opening the reader does not load the review (fsrs, the review log) before it paints.
@@ -11,6 +11,7 @@ from typing import Any
 
 _MODULES = {
     "HelpScreen": "help_screen",
+    "LibraryScreen": "library_screen",
     "PromptScreen": "prompt_screen",
     "ReaderScreen": "reader_screen",
     "ReadingScreen": "reading_screen",

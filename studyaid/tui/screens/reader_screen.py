@@ -22,8 +22,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from studyaid.core.annotate import Sentence, Token
-from studyaid.core.annotation_cache import AnnotationCache, annotation_key
-from studyaid.core.dictionary import Dictionary
+from studyaid.core.annotation_cache import AnnotationCache, annotation_key, text_stamp
 from studyaid.core.engine import Engine
 from studyaid.core.errors import StudyaidError
 from studyaid.core.idioms import IdiomMatch
@@ -160,7 +159,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
     # -- Workers: they compute and post messages; handlers change the state ------------
 
     def _key(self) -> str:
-        stamp = f"{Dictionary.stamp(self.settings.cedict)}|context={self.settings.context_model}"
+        stamp = text_stamp(self.settings.cedict, self.settings.context_model)
         return annotation_key(self.text.content, self.settings.vocab, stamp)
 
     def _cache(self) -> AnnotationCache:
@@ -198,6 +197,11 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
                 self.engine.save_cache(key)
         except StudyaidError as exc:
             self.post_message(AnnotationFailed(str(exc)))
+        except Exception:
+            # The learner left this text (the library opened another): its engine was
+            # stopped under this worker, which has nothing left to do.
+            if not worker.is_cancelled:
+                raise
 
     def _chunks_from(self, index: int) -> list[int]:
         """The chunk holding ``index`` first; then all the others for an ordinary text,
@@ -464,6 +468,14 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
     def action_help(self) -> None:
         """Every key, from the bindings."""
         self.app.push_screen(HelpScreen(READER_BINDINGS))
+
+    def on_unmount(self) -> None:
+        """Leaving this text for another (from the library): keep the place, stop the
+        engine."""
+        if self._position_timer is not None:
+            self._position_timer.stop()
+            self._save(lambda: self.learner.set_position(self.text_id, self.index))
+        self.engine.close()
 
     def action_quit(self) -> None:
         """Save the place and leave."""
