@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from studyaid.core import hsk
@@ -239,7 +239,8 @@ class Profiler:
         sentences = self._cached_annotation(content)
         if sentences is None:
             if self._annotator is None:
-                self._annotator = build_annotator(self.settings)
+                # Words and idioms do not depend on readings: no polyphone model here.
+                self._annotator = build_annotator(replace(self.settings, context_model=False))
             sentences = list(self._annotator.iter_annotate(content))
         counts = count_text(content, sentences)
         self.cache.save(key, counts)

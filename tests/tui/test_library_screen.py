@@ -16,6 +16,7 @@ from studyaid.core.engine import InProcessEngine
 from studyaid.core.library import Shelves
 from studyaid.core.services import Settings
 from studyaid.tui.app import ReaderApp
+from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.library_screen import LibraryScreen
 from studyaid.tui.screens.reader_screen import ReaderScreen
 
@@ -146,6 +147,18 @@ async def test_a_text_chosen_over_the_reader_replaces_nothing_below(make_app, tm
         reader = pilot.app.screen
         assert isinstance(reader, ReaderScreen) and reader.text.content == TEXTS["cats.txt"]
         assert isinstance(pilot.app.screen_stack[0], ReaderScreen)  # the seed, below
+
+
+async def test_help_lists_the_library_keys(make_library) -> None:
+    async with make_library().run_test(size=(100, 32)) as pilot:
+        await profiled(pilot)
+        await pilot.press("question_mark")
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert {b.id for b in help_screen.bindings} >= {"library-text-open",
+                                                        "library-sort-known"}
+        await pilot.press("escape")
+        assert isinstance(await profiled(pilot), LibraryScreen)
 
 
 def test_library_snapshot(snap_compare, make_library) -> None:

@@ -134,3 +134,18 @@ def test_a_corrupt_cached_profile_is_forgotten(tmp_path: Path) -> None:
     (tmp_path / "k.profile.json").write_text("{not json", encoding="utf-8")
     assert cache.load("k") is None
     assert not (tmp_path / "k.profile.json").exists()
+
+
+def test_the_profiler_reads_no_polyphones(monkeypatch, vocab_dir: Path, tmp_path: Path) -> None:
+    # The reader's settings turn the polyphone model on; a profile needs only the words.
+    built = []
+    monkeypatch.setattr("studyaid.core.profile.build_annotator",
+                        lambda settings: built.append(settings) or _Stub())
+    settings = Settings(vocab_dir, tmp_path, context_model=True)
+    Profiler(settings).counts("我。")
+    assert [s.context_model for s in built] == [False]
+
+
+class _Stub:
+    def iter_annotate(self, text: str) -> list:
+        return []
