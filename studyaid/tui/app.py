@@ -96,6 +96,13 @@ class ReaderApp(App[None]):
         from studyaid.tui.library_rows import read_entry
         from studyaid.tui.screens.reader_screen import ReaderScreen
 
+        open_already = [screen for screen in self.screen_stack
+                        if isinstance(screen, ReaderScreen)
+                        and screen.text_id == message.entry.text_id]
+        if open_already:  # back to that reader, not a second one on the same text
+            while self.screen is not open_already[-1]:
+                self.pop_screen()
+            return
         try:
             text = read_entry(message.entry)
         except StudyaidError as exc:

@@ -161,6 +161,20 @@ async def test_help_lists_the_library_keys(make_library) -> None:
         assert isinstance(await profiled(pilot), LibraryScreen)
 
 
+async def test_choosing_the_text_being_read_goes_back_to_it(make_app) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("j", "L")
+        screen = await profiled(pilot)
+        seed = next(r for r in screen.rows.values() if r.entry.text_id == "seed")
+        assert seed.position == 1
+        screen.post_message(LibraryScreen.Chosen(seed.entry))
+        await pilot.pause()
+        assert len(pilot.app.screen_stack) == 1
+        reader = pilot.app.screen
+        assert isinstance(reader, ReaderScreen) and reader.index == 1
+
+
 def test_library_snapshot(snap_compare, make_library) -> None:
     assert snap_compare(make_library(), terminal_size=(100, 32), run_before=profiled)
 

@@ -299,6 +299,9 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
 
     def save_position(self) -> None:
         """Remember the sentence the learner is at."""
+        if self._position_timer is not None:
+            self._position_timer.stop()
+            self._position_timer = None
         self._save(lambda: self.learner.set_position(self.text_id, self.index))
 
     def _reannotate(self, resegment: bool) -> None:
@@ -472,9 +475,8 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
     def on_unmount(self) -> None:
         """Leaving this text for another (from the library): keep the place, stop the
         engine."""
-        if self._position_timer is not None:
-            self._position_timer.stop()
-            self._save(lambda: self.learner.set_position(self.text_id, self.index))
+        if self._position_timer is not None:  # a move not saved yet
+            self.save_position()
         self.engine.close()
 
     def action_quit(self) -> None:
