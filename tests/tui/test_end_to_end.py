@@ -57,6 +57,9 @@ def test_search_idiom_edit_gloss_and_restart(vocab_dir: Path) -> None:
         _tmux("send-keys", "-t", session, "g")
         _wait_for(session, "Gloss for 釜底抽薪")
         _tmux("send-keys", "-t", session, "C-u")
+        # Textual runs Ctrl+U (an Input binding) once the key has bubbled up unhandled:
+        # text sent in the same instant lands first and is then deleted with the rest.
+        time.sleep(0.5)
         _tmux("send-keys", "-t", session, "-l", "to cut off at the source")
         _wait_for(session, "to cut off at the source")  # typed into the prompt, as seen
         _tmux("send-keys", "-t", session, "Enter")

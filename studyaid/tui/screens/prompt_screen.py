@@ -27,11 +27,6 @@ class PromptScreen(ModalScreen[str | None]):
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Label("Enter saves · Esc cancels", id="prompt-hint")
 
-    def on_mount(self) -> None:
-        """The input has the keys from the first frame on: keys typed as the prompt
-        appears (before the screen's own focus pass) would otherwise be lost."""
-        self.query_one(Input).focus()
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: return what was typed."""
         event.stop()
