@@ -16,7 +16,7 @@ from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
 from studyaid.core.lookup import entries_for
 from studyaid.core.particles import Particle, load_particles, load_preferred_readings
 from studyaid.core.reading import HAN, han_count, pypinyin_reading, render, to_marks
-from studyaid.core.script import to_traditional
+from studyaid.core.script import to_simplified, to_traditional
 from studyaid.core.segment import Segmenter
 from studyaid.core.sentences import Span, split_sentences
 from studyaid.core.vocab import Gloss
@@ -126,6 +126,8 @@ class Annotator:
         self.glosses = glosses or {}
         self.idioms = IdiomFinder(dictionary, notes or {})
         self.particles = particles if particles is not None else load_particles()
+        self._ruled = frozenset(c for c, p in self.particles.items() if p.default)
+        """Particles whose rules always decide (a default): the model need not read them."""
         self.preferred = load_preferred_readings()
         self.polyphones = polyphones
         self._words: dict[str, WordInfo] = {}
@@ -172,7 +174,7 @@ class Annotator:
         if len(readings) == 1:
             return tuple(readings[0].split()), "cc-cedict"
         preferred = self.preferred.get(word)
-        if preferred in readings:
+        if preferred is not None and (preferred in readings or not readings):
             return tuple(preferred.split()), "preferred"
         guess = pypinyin_reading(word)
         if not readings or " ".join(guess) in readings or "" in guess:
@@ -199,17 +201,35 @@ class Annotator:
         return info
 
     def _apply_particles(self, tokens: list[Token]) -> None:
-        """Re-read standalone particles (得 地 着 了 的 还) from their neighbours."""
+        """Re-read the common polyphonic particles (得 地 着 了 的 还 …) from their
+        neighbours: standalone tokens, and particles inside a token the dictionary lacks
+        (jieba's 写得, 地笑, 很长), where the neighbour inside the token is a character."""
         particles = self.particles
         for i, token in enumerate(tokens):
-            particle = particles.get(token.text)
-            if particle is None or token.info.reading_source == "user":
+            info = token.info
+            if info.reading_source in ("user", "preferred") or not info.pinyin:
                 continue
-            before = tokens[i - 1].text if i else ""
-            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            reading = particle.reading(before, after)
-            if reading != " ".join(token.info.pinyin):
-                token.info = self.in_context(token.text, reading)
+            particle = particles.get(token.text)
+            text = token.text
+            if particle is None and (info.readings or len(text) < 2
+                                     or len(info.pinyin) != len(text)):
+                continue  # a dictionary word, a single character, or not all Han
+            before = to_simplified(tokens[i - 1].text) if i else ""
+            after = to_simplified(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+            if particle is not None:
+                reading = particle.reading(before, after)
+                if reading and reading != " ".join(info.pinyin):
+                    token.info = self.in_context(token.text, reading)
+                continue
+            syllables = list(info.pinyin)
+            for k, char in enumerate(text):
+                particle = particles.get(char)
+                if particle is not None:
+                    left = to_simplified(text[k - 1]) if k else before
+                    right = to_simplified(text[k + 1]) if k + 1 < len(text) else after
+                    syllables[k] = particle.reading(left, right) or syllables[k]
+            if tuple(syllables) != info.pinyin:
+                token.info = self.in_context(text, " ".join(syllables), info.close_call)
 
     @staticmethod
     def _best_entry(
@@ -310,7 +330,7 @@ class Annotator:
                 info = token.info
                 if (not info.pinyin or len(info.readings) == 1
                         or info.reading_source in ("user", "preferred")
-                        or token.text in self.particles):
+                        or token.text in self._ruled):
                     continue
                 han = 0
                 for offset, char in enumerate(token.text):

@@ -1,7 +1,9 @@
 """Context rules for the common polyphonic particles, read from data (particles.toml).
 
-A rule looks at the tokens just before and after a standalone particle; the data says
-which reading each neighbour calls for. No ``if`` ladders: add a line to the data.
+A rule looks at the tokens just before and after a standalone particle (or, for a
+particle inside a token the dictionary lacks, such as jieba's 写得 or 很长, at the
+character beside it); the data says which reading each neighbour calls for. No ``if``
+ladders: add a line to the data.
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ class Particle:
     """A particle's default reading and its context rules, tried in order."""
 
     default: str
+    """The reading when no rule holds; empty: keep the reading the word already has
+    (the dictionary's or the context model's)."""
     rules: tuple[Rule, ...]
 
     def reading(self, before: str, after: str) -> str:
-        """The reading between these neighbouring tokens."""
+        """The reading between these neighbouring tokens ("" when nothing is decided)."""
         for rule in self.rules:
             if rule.holds(before, after):
                 return rule.reading
@@ -42,26 +46,30 @@ class Particle:
 
 
 def load_particles(name: str = "particles.toml") -> dict[str, Particle]:
-    """The particle rules shipped in the package."""
+    """The particle rules shipped in the package, keyed by every written form of the
+    character (``also``: 著 for 着, 還 for 还)."""
     text = resources.files("studyaid.data").joinpath(name).read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
-        return {
-            char: Particle(
-                spec["default"],
+        particles = {}
+        for char, spec in data.items():
+            particle = Particle(
+                spec.get("default", ""),
                 tuple(
                     Rule(r["reading"], frozenset(r.get("prev", ())), frozenset(r.get("next", ())))
                     for r in spec.get("rules", [])
                 ),
             )
-            for char, spec in data.items()
-        }
+            for form in (char, *spec.get("also", ())):
+                particles[form] = particle
+        return particles
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise StudyaidError(f"invalid particle rules: {exc}", name) from None
 
 
 def load_preferred_readings(name: str = "preferred_readings.toml") -> dict[str, str]:
-    """Word -> the reading to prefer among the dictionary's several (data, not code)."""
+    """Word -> the reading to prefer among the dictionary's several, or the reading of a
+    word the dictionary lacks (data, not code)."""
     text = resources.files("studyaid.data").joinpath(name).read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
