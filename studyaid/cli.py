@@ -19,6 +19,7 @@ from studyaid.core.errors import StudyaidError
 from studyaid.core.loader import decode_bytes, load_text
 from studyaid.core.reading import STYLES
 from studyaid.core.render import FORMATS
+from studyaid.core.sandhi import TONES
 from studyaid.core.services import Settings, build_annotator, open_dictionary
 from studyaid.core.vocab import Vocab
 
@@ -59,7 +60,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     else:
         text = load_text(args.path)
     annotator = build_annotator(settings)
-    sentences = annotator.iter_annotate(text.content)
+    sentences = map(TONES[args.tones], annotator.iter_annotate(text.content))
     FORMATS[args.format](sentences, sys.stdout, args.pinyin, _width(args))
     return 0
 
@@ -403,6 +404,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "(default: the bundled seed article)")
     annotate.add_argument("--format", choices=sorted(FORMATS), default="jsonl")
     annotate.add_argument("--pinyin", choices=sorted(STYLES), default="marks")
+    annotate.add_argument("--tones", choices=list(TONES), default="citation",
+                          help="tones as the dictionary writes them (default), or as spoken: "
+                          "一/不 and third-tone sandhi (一个 yí gè, 你好 ní hǎo)")
     annotate.add_argument("--width", type=int, help="wrap text output at this many cells")
     annotate.add_argument("--context-model", action="store_true",
                           help="read polyphones the dictionary leaves open with the g2pM "

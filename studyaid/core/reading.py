@@ -67,6 +67,24 @@ def to_marks(syllable: str) -> str:
     return str(to_tone(syllable.replace("u:", "v")))
 
 
+_TONE_MARKS = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
+"""Combining tone marks: macron, acute, caron, grave."""
+
+
+def retone(marked: str, syllable: str) -> str:
+    """``marked`` (yī) with the tone of the numbered ``syllable`` (yi2 -> yí), without
+    pypinyin when only the tone changes; ``r5`` (erhua) is ``r``."""
+    if syllable == "r5":
+        return "r"
+    decomposed = unicodedata.normalize("NFD", marked)
+    old = [i for i, ch in enumerate(decomposed) if ch in _TONE_MARKS.values()]
+    tone = _TONE_MARKS.get(syllable[-1:])
+    if len(old) != 1 or tone is None:
+        return to_marks(syllable)
+    at = old[0]
+    return unicodedata.normalize("NFC", decomposed[:at] + tone + decomposed[at + 1 :])
+
+
 def strip_marks(text: str) -> str:
     """``Fǔdǐ`` -> ``fudi``, ``lǜ`` -> ``lv``: tone marks off, for matching typed pinyin."""
     decomposed = unicodedata.normalize("NFD", text.lower())

@@ -45,13 +45,15 @@ def write_jsonl(sentences: Iterable[Sentence], out: TextIO, style: str, width: i
     distinct word's JSON is made once and reused (a long text repeats its words).
     """
     dumps = json.dumps
-    words: dict[str, tuple[str, str]] = {}
+    words: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
     for sentence in sentences:
         parts = []
         for token in sentence.tokens:
-            cached = words.get(token.text)
+            info = token.info
+            # A word's reading can differ between sentences (地 de / dì; spoken tones).
+            key = (token.text, info.pinyin)
+            cached = words.get(key)
             if cached is None:
-                info = token.info
                 rest = dumps(
                     {
                         "pinyin": render(list(info.pinyin), style),
@@ -60,7 +62,7 @@ def write_jsonl(sentences: Iterable[Sentence], out: TextIO, style: str, width: i
                     },
                     ensure_ascii=False,
                 )[1:-1]
-                cached = words[token.text] = (dumps(token.text, ensure_ascii=False), rest)
+                cached = words[key] = (dumps(token.text, ensure_ascii=False), rest)
             parts.append(
                 f'{{"text": {cached[0]}, "start": {token.start}, "end": {token.end}, {cached[1]}}}'
             )

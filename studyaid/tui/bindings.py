@@ -56,6 +56,9 @@ READER_BINDINGS: list[Binding] = [
     _key("c", "display('toggle_tones')", "Tones", "Tone colours on/off", "tones-toggle"),
     _key("C", "display('toggle_hanzi_tones')", "Hanzi tones",
          "Tone colours on the hanzi too, on/off", "hanzi-tones-toggle"),
+    _key("T", "display('toggle_spoken')", "Spoken tones",
+         "Pinyin in spoken tones (一个 yí gè, 你好 ní hǎo) / as the dictionary writes them",
+         "spoken-tones-toggle"),
     _key("v", "display('cycle_script')", "Script", "Hanzi as written / traditional / simplified",
          "script-cycle"),
     # Leaving

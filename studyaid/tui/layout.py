@@ -16,6 +16,7 @@ from rich.text import Text
 from studyaid.core.annotate import Sentence, Token
 from studyaid.core.learner import KNOWN, LEARNING, NEW
 from studyaid.core.reading import HAN, join_word, render
+from studyaid.core.sandhi import spoken_marks
 from studyaid.core.script import to_simplified, to_traditional
 from studyaid.tui.options import DisplayOptions
 
@@ -133,16 +134,18 @@ def layout_sentence(
         pinyin_line, hanzi_line, used = Text(), Text(), 0
 
     previous_end = None
+    spoken = spoken_marks(sentence) if options.spoken else None
     for index, token in enumerate(sentence.tokens):
         status = statuses.get(token.text, NEW)
         shown = options.pinyin == "all" or (options.pinyin == "unknown" and status != KNOWN)
         info = token.info
-        reading = pinyin_text(info.pinyin, options.tones, info.marks) if shown else Text()
+        syllables, marks = spoken[index] if spoken is not None else (info.pinyin, info.marks)
+        reading = pinyin_text(syllables, options.tones, marks) if shown else Text()
         if info.close_call:
             reading.stylize(CLOSE_CALL_STYLE)  # a close call in context: worth a look
         hanzi = Text(convert(token.text), STATUS_STYLES[status] if token.is_word else Style())
         if options.hanzi_tones and token.is_word:
-            _colour_hanzi(hanzi, info.pinyin)
+            _colour_hanzi(hanzi, syllables)
         if any(s < token.end and token.start < e for s, e in idiom_spans):
             hanzi.stylize(IDIOM_STYLE)
         column = min(max(reading.cell_len, hanzi.cell_len), width)

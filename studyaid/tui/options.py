@@ -16,13 +16,16 @@ def _next(values: tuple[str, ...], current: str) -> str:
 
 @dataclass(frozen=True)
 class DisplayOptions:
-    """The display toggles: pinyin mode, tone colours, script."""
+    """The display toggles: pinyin mode, tone colours, script, spoken tones."""
 
     pinyin: str = "all"
     tones: bool = True
     hanzi_tones: bool = False
     """Tone colours on the hanzi too (each character in its syllable's colour)."""
     script: str = "original"
+    spoken: bool = False
+    """Pinyin in spoken tones (一个 yí gè, 你好 ní hǎo) instead of the dictionary's
+    citation tones; display only (core/sandhi.py has the rules)."""
 
     def cycle_pinyin(self) -> DisplayOptions:
         """all -> unknown -> none -> all."""
@@ -39,3 +42,7 @@ class DisplayOptions:
     def cycle_script(self) -> DisplayOptions:
         """original -> traditional -> simplified -> original."""
         return replace(self, script=_next(SCRIPTS, self.script))
+
+    def toggle_spoken(self) -> DisplayOptions:
+        """Spoken tones (sandhi) on or off."""
+        return replace(self, spoken=not self.spoken)

@@ -171,3 +171,23 @@ async def test_tone_colours_on_the_hanzi(make_app) -> None:
         assert _colour_of(hanzi_line, "微") != _colour_of(hanzi_line, "软")
         assert _colour_of(hanzi_line, "微") == _colour_of(view._layout(
             view.content_size.width).lines[0], "w")
+
+
+async def test_spoken_tones_are_a_display_toggle(make_app) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("slash", *"一个最常被提及", "enter")
+        view = reader.query_one(SentenceView)
+
+        def shown() -> str:
+            return "\n".join(line.plain for line in view._layout(view.content_size.width).lines)
+
+        assert "yīgè" in shown() and "yígè" not in shown()
+        await pilot.press("T")
+        assert reader.options.spoken
+        assert "yígè" in shown()
+        # Display only: the annotation keeps the dictionary's citation tones.
+        (yige,) = [t for t in reader.sentence.tokens if t.text == "一个"]
+        assert yige.info.pinyin == ("yi1", "ge4")
+        await pilot.press("T")
+        assert "yīgè" in shown()

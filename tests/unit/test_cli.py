@@ -136,6 +136,25 @@ def test_text_format_with_numbered_pinyin(run_studyaid, workspace: Path) -> None
     assert max(len(line) for line in out.splitlines()) <= 100
 
 
+# -- annotate --tones citation|spoken ---------------------------------------------------
+
+
+def test_spoken_tones_are_an_output_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "tones.txt"
+    text.write_text("你好，我不是一个人。\n", encoding="utf-8")
+    readings = {}
+    for tones in ("citation", "spoken"):
+        assert main(["annotate", str(text), "--pinyin", "numbers", "--tones", tones]) == 0
+        (line,) = capsys.readouterr().out.splitlines()
+        readings[tones] = {t["text"]: " ".join(t["pinyin"]) for t in json.loads(line)["tokens"]}
+    assert [readings["citation"][w] for w in ("你好", "不是", "一个")] == [
+        "ni3 hao3", "bu4 shi4", "yi1 ge4"]
+    assert [readings["spoken"][w] for w in ("你好", "不是", "一个")] == [
+        "ni2 hao3", "bu2 shi4", "yi2 ge4"]
+
+
 # -- lookup ----------------------------------------------------------------------------------
 
 

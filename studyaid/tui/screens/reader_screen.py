@@ -382,8 +382,9 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
         out.append(name, "bold")
         out.append(f"  sentence {self.index + 1}/{len(self.sentences)}")
         o = self.options
-        out.append(f"  pinyin {o.pinyin} · tones {'on' if o.tones else 'off'} · {o.script}",
-                   "grey62")
+        spoken = " · spoken tones" if o.spoken else ""
+        out.append(f"  pinyin {o.pinyin} · tones {'on' if o.tones else 'off'} · {o.script}"
+                   f"{spoken}", "grey62")
         if self.search_query:
             out.append(f"  /{self.search_query}", "grey62")
         if self.busy:
@@ -462,7 +463,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
 
     def action_display(self, change: str) -> None:
         """Change one display option: ``change`` names a DisplayOptions method
-        (cycle_pinyin, toggle_tones, toggle_hanzi_tones, cycle_script)."""
+        (cycle_pinyin, toggle_tones, toggle_hanzi_tones, cycle_script, toggle_spoken)."""
         self.options = getattr(self.options, change)()
         self.refresh_view()
 
