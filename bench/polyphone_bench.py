@@ -5,16 +5,21 @@ character; the sentences go through ``studyaid annotate - --pinyin numbers`` (on
 line, markers removed), the syllable of the token covering the marked character is
 compared with the gold reading. Two runs, measured in the same session:
 
-- the default pipeline (CC-CEDICT, preferred readings, particle rules, pypinyin);
-- ``--context-model``: g2pM reads what the dictionary leaves open.
+- ``--no-context-model``: the dictionary pipeline alone (CC-CEDICT, preferred
+  readings, particle rules, pypinyin);
+- the default: in sentences the dictionary leaves undecided, every polyphone is read by
+  g2pM's probabilities weighed with the dictionary's and pypinyin's opinions
+  (``studyaid/core/disambiguate.py``; weights fitted by ``bench/fit_polyphones.py``).
 
 Prints both accuracies, the time ratio between them, and the most frequent errors of
-the second. Issue 4's goal: >= 98.0 % (g2pM alone reproduces 97.3 %). Skips (exit 0)
-when ``../shared/data`` is absent. Run: ``python bench/polyphone_bench.py``.
+the default (``--errors FILE`` writes each wrong sentence). Issue 4's goal: >= 98.0 %
+(g2pM alone reproduces 97.3 %). Skips (exit 0) when ``../shared/data`` is absent.
+Run: ``python bench/polyphone_bench.py [--errors FILE]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import bisect
 import json
 import os
@@ -34,8 +39,10 @@ def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f"
 
 
-def evaluate(extra: list[str], env: dict[str, str], vocab: str) -> tuple[float, float, Counter]:
-    """(accuracy %, seconds, errors) of one run of ``studyaid annotate``."""
+def evaluate(extra: list[str], env: dict[str, str], vocab: str,
+             wrong: list[str] | None = None) -> tuple[float, float, Counter]:
+    """(accuracy %, seconds, errors) of one run of ``studyaid annotate``; each wrong
+    sentence is added to ``wrong`` (with what was read and the gold)."""
     marked = (DATA / "dev.sent").read_text(encoding="utf-8").splitlines()
     golds = [g.strip() for g in (DATA / "dev.lb").read_text(encoding="utf-8").splitlines()]
     clean = [s.replace(MARK, "") for s in marked]
@@ -62,11 +69,17 @@ def evaluate(extra: list[str], env: dict[str, str], vocab: str) -> tuple[float, 
             right += 1
         else:
             errors[(text[column], got, gold)] += 1
+            if wrong is not None:
+                wrong.append(f"{sentence}\t{token['text']}\t{got}\t{gold}")
     return 100 * right / len(golds), seconds, errors
 
 
 def main() -> int:
     """Run both configurations and print the summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", metavar="FILE",
+                        help="write each sentence read wrong (default pipeline) to FILE")
+    args = parser.parse_args()
     if not (DATA / "dev.sent").exists():
         print(f"skipped: {DATA} is absent")
         return 0
@@ -76,12 +89,15 @@ def main() -> int:
         Path(vocab).mkdir()
         subprocess.run([sys.executable, "-m", "studyaid", "lookup", "好", "--vocab", vocab],
                        env=env, capture_output=True, check=True)  # build the index, untimed
-        plain, plain_s, _ = evaluate([], env, vocab)
-        model, model_s, errors = evaluate(["--context-model"], env, vocab)
-    print(f"default pipeline:  {plain:6.2f} %  ({plain_s:5.1f} s)")
+        plain, plain_s, _ = evaluate(["--no-context-model"], env, vocab)
+        wrong: list[str] = []
+        model, model_s, errors = evaluate([], env, vocab, wrong)
+        if args.errors:
+            Path(args.errors).write_text("\n".join(wrong) + "\n", encoding="utf-8")
+    print(f"--no-context-model:  {plain:6.2f} %  ({plain_s:5.1f} s)")
     ratio = model_s / plain_s
-    print(f"--context-model:   {model:6.2f} %  ({model_s:5.1f} s, {ratio:.2f}x the time)")
-    print("most frequent errors with --context-model (char, ours, gold):")
+    print(f"default (context):   {model:6.2f} %  ({model_s:5.1f} s, {ratio:.2f}x the time)")
+    print("most frequent errors of the default (char, ours, gold):")
     for (char, got, gold), count in errors.most_common(12):
         print(f"  {count:3d}  {char} {got} -> {gold}")
     verdict = "PASS" if model >= GOAL else "FAIL"

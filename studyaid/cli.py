@@ -408,9 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
                           help="tones as the dictionary writes them (default), or as spoken: "
                           "一/不 and third-tone sandhi (一个 yí gè, 你好 ní hǎo)")
     annotate.add_argument("--width", type=int, help="wrap text output at this many cells")
-    annotate.add_argument("--context-model", action="store_true",
-                          help="read polyphones the dictionary leaves open with the g2pM "
-                          "model (more accurate, about 2.5x slower)")
+    annotate.add_argument("--context-model", action=argparse.BooleanOptionalAction,
+                          default=True,
+                          help="read the polyphones of sentences the dictionary leaves "
+                          "undecided with the g2pM model, weighed with the dictionary and "
+                          "pypinyin's phrases (default; --no-context-model: the dictionary "
+                          "pipeline alone, faster, less accurate)")
     annotate.set_defaults(run=cmd_annotate)
 
     read = sub.add_parser("read", parents=[common], help="read a text in the reader")

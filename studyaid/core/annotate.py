@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from studyaid.core.dictionary import Dictionary, Entry
+from studyaid.core.disambiguate import choose, gather
 from studyaid.core.g2p import PolyphoneModel
 from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
 from studyaid.core.lookup import entries_for
@@ -319,39 +320,46 @@ class Annotator:
         return sentences
 
     def _read_polyphones(self, sentences: list[Sentence]) -> None:
-        """Ask the model about every polyphonic character whose token the dictionary
-        does not settle (one reading for the whole word settles it), in one batch."""
+        """Read the polyphonic characters of the sentences the dictionary leaves
+        undecided (a token with several readings, or none), in one batch of the model;
+        in those sentences every polyphone is weighed (see :mod:`disambiguate`)."""
         model = self.polyphones
         assert model is not None
         asks: list[tuple[Sentence, list[tuple[Token, int, int]]]] = []
         for sentence in sentences:
-            open_chars = []
+            chars: list[tuple[Token, int, int]] = []
+            undecided = False
             for token in sentence.tokens:
                 info = token.info
-                if (not info.pinyin or len(info.readings) == 1
-                        or info.reading_source in ("user", "preferred")
+                if (not info.pinyin or info.reading_source in ("user", "preferred")
                         or token.text in self._ruled):
                     continue
                 han = 0
                 for offset, char in enumerate(token.text):
                     if HAN.match(char):
                         if model.is_polyphone(char):
-                            open_chars.append((token, han, token.start - sentence.start + offset))
+                            chars.append((token, han, token.start - sentence.start + offset))
+                            undecided = undecided or len(info.readings) != 1
                         han += 1
-            if open_chars:
-                asks.append((sentence, open_chars))
+            if undecided:
+                asks.append((sentence, chars))
         if not asks:
             return
         guesses = model.guess([(s.text, [p for _, _, p in chars]) for s, chars in asks])
-        for (_, chars), found in zip(asks, guesses, strict=True):
+        for (sentence, chars), found in zip(asks, guesses, strict=True):
             changed: dict[int, list[str]] = {}
             close: set[int] = set()
-            for (token, han, _), guess in zip(chars, found, strict=True):
-                if guess.reading:
-                    reading = changed.setdefault(id(token), list(token.info.pinyin))
-                    reading[han] = guess.reading
-                    if guess.margin < CLOSE_CALL:
-                        close.add(id(token))
+            for (token, han, position), guess in zip(chars, found, strict=True):
+                if not guess.probabilities:
+                    continue
+                info = token.info
+                opinions = gather(token.text, info.readings, info.pinyin, han, sentence.text,
+                                  position, guess.probabilities)
+                chosen, margin = choose(opinions)
+                reading = changed.setdefault(id(token), list(info.pinyin))
+                reading[han] = chosen
+                if margin < CLOSE_CALL:
+                    close.add(id(token))
             for token, _, _ in chars:
                 if id(token) in changed:
                     reading = changed.pop(id(token))

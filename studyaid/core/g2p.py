@@ -29,6 +29,8 @@ class Guess:
     """Numbered, CC-CEDICT style (``le5``, ``lu:4``)."""
     margin: float
     """Probability of the best reading minus the second best, among the char's own."""
+    probabilities: dict[str, float]
+    """Every reading of the char with the model's probability (among the char's own)."""
 
 
 class PolyphoneModel:
@@ -66,10 +68,27 @@ class PolyphoneModel:
                 out[i] = guesses
         return out
 
+    @cached_property
+    def _weights(self) -> dict[str, Any]:
+        """g2pM's LSTM weights in float32, the input projections transposed once."""
+        import numpy as np
+
+        m = self._model
+        f32 = np.float32
+        return {
+            "embeddings": m.embeddings.astype(f32),
+            "forward_ih": m.weight_ih.T.astype(f32), "forward_hh": m.weight_hh.T.astype(f32),
+            "forward_bias": (m.bias_ih + m.bias_hh).astype(f32),
+            "backward_ih": m.weight_ih_reverse.T.astype(f32),
+            "backward_hh": m.weight_hh_reverse.T.astype(f32),
+            "backward_bias": (m.bias_ih_reverse + m.bias_hh_reverse).astype(f32),
+        }
+
     def _batch(self, requests: list[tuple[str, list[int]]]) -> list[list[Guess]]:
         import numpy as np
 
         model = self._model
+        w = self._weights
         char2idx = model.char2idx
         unknown = char2idx["<UNK>"]
         rows = [
@@ -77,25 +96,27 @@ class PolyphoneModel:
             for sentence, _ in requests
         ]
         width = max(len(r) for r in rows)
-        inputs = np.zeros((len(rows), width), dtype=np.int32)
+        forward_ids = np.zeros((len(rows), width), dtype=np.int32)
+        backward_ids = np.zeros((len(rows), width), dtype=np.int32)
         for i, row in enumerate(rows):
-            inputs[i, : len(row)] = row
-        lengths = [len(r) for r in rows]
-        forward_in = model.get_embedding(inputs)
-        backward_in = model.get_embedding(model.reverse_sequence(inputs, lengths))
-        forward = backward = None
-        forward_out, backward_out = [], []
-        for step in range(width):
-            forward = model.fw_lstm_cell(forward_in[:, step, :], forward)
-            backward = model.bw_lstm_cell(backward_in[:, step, :], backward)
-            forward_out.append(forward[0])
-            backward_out.append(backward[0])
-        backward_h = model.reverse_sequence(np.stack(backward_out, axis=1), lengths)
-        hidden = np.concatenate([np.stack(forward_out, axis=1), backward_h], axis=2)
+            forward_ids[i, : len(row)] = row
+            backward_ids[i, : len(row)] = row[::-1]
+        # The input projections of every step at once; each step then adds only its
+        # recurrent part (g2pM's own cells project one step at a time, in float64).
+        forward_x = w["embeddings"][forward_ids] @ w["forward_ih"] + w["forward_bias"]
+        backward_x = w["embeddings"][backward_ids] @ w["backward_ih"] + w["backward_bias"]
+        forward_out = _lstm(forward_x, w["forward_hh"])
+        backward_out = _lstm(backward_x, w["backward_hh"])
         results = []
         for i, (sentence, positions) in enumerate(requests):
-            # +1: the sentence starts after the begin-of-sentence marker.
-            logits = model.fc_layer(hidden[i, [p + 1 for p in positions], :])
+            # +1: the sentence starts after the begin-of-sentence marker; the backward
+            # pass read row i reversed, so step t of the row is its step len - 1 - t.
+            length = len(rows[i])
+            steps = [p + 1 for p in positions]
+            hidden = np.concatenate(
+                [forward_out[i, steps], backward_out[i, [length - 1 - t for t in steps]]],
+                axis=1)
+            logits = model.fc_layer(hidden.astype(np.float64))
             results.append(
                 [self._choose(sentence[p], row) for p, row in zip(positions, logits, strict=True)]
             )
@@ -106,11 +127,31 @@ class PolyphoneModel:
 
         candidates = self.readings(char)
         if not candidates:
-            return Guess("", 0.0)
+            return Guess("", 0.0, {})
         scores = np.array([logits[self._class_index[c]] for c in candidates])
         order = np.argsort(-scores)
         probabilities = np.exp(scores - scores.max())
         probabilities /= probabilities.sum()
         best = probabilities[order[0]]
         second = probabilities[order[1]] if len(order) > 1 else 0.0
-        return Guess(candidates[int(order[0])], float(best - second))
+        return Guess(candidates[int(order[0])], float(best - second),
+                     {c: float(p) for c, p in zip(candidates, probabilities, strict=True)})
+
+
+def _lstm(inputs: Any, recurrent: Any) -> Any:
+    """The hidden states of one LSTM direction over ``inputs`` (batch, steps, 4 x hidden:
+    the input projections with both biases), gates in PyTorch's order (i, f, g, o)."""
+    import numpy as np
+
+    batch, steps, four = inputs.shape
+    size = four // 4
+    h = np.zeros((batch, size), dtype=np.float32)
+    c = np.zeros((batch, size), dtype=np.float32)
+    out = np.empty((batch, steps, size), dtype=np.float32)
+    for t in range(steps):
+        gates = inputs[:, t] + h @ recurrent
+        sig = 1.0 / (1.0 + np.exp(-gates[:, : 2 * size]))
+        c = sig[:, size:] * c + sig[:, :size] * np.tanh(gates[:, 2 * size : 3 * size])
+        h = np.tanh(c) / (1.0 + np.exp(-gates[:, 3 * size :]))
+        out[:, t] = h
+    return out

@@ -57,6 +57,30 @@ def pypinyin_reading(word: str) -> list[str]:
     return syllables
 
 
+PHRASE_LONGEST = 8
+"""Longest phrase of pypinyin's phrase data tried around a character."""
+
+
+def phrase_reading(sentence: str, index: int) -> tuple[str, int] | None:
+    """The reading of ``sentence[index]`` in the longest phrase of pypinyin's phrase data
+    (two characters or more) that covers it, and that phrase's length; None when no
+    phrase covers it. A second opinion beside the segmentation: the phrase may cross
+    token boundaries (jieba's 弄得 is not a dictionary word; 弄 in pypinyin's 弄得 is)."""
+    from pypinyin import Style
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.style import convert
+
+    for length in range(min(PHRASE_LONGEST, len(sentence)), 1, -1):
+        for start in range(max(0, index - length + 1), min(index, len(sentence) - length) + 1):
+            readings = PHRASES_DICT.get(sentence[start:start + length])
+            if readings is not None and len(readings) == length:
+                marked = readings[index - start][0]
+                numbered = convert(marked, Style.TONE3, strict=False,
+                                   neutral_tone_with_five=True)
+                return numbered.replace("v", "u:").replace("ü", "u:"), length
+    return None
+
+
 @lru_cache(maxsize=4096)
 def to_marks(syllable: str) -> str:
     """``lu:4`` -> ``lǜ``; ``de5`` -> ``de``; an empty or unknown syllable passes through."""

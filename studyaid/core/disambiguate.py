@@ -1,0 +1,144 @@
+"""Choosing a polyphone's reading from several opinions, with weights fitted on data.
+
+Each opinion is a feature of a candidate reading: the context model's probability, the
+dictionary's reading of the token (one reading, or one of several), pypinyin's reading
+of the token, pypinyin's phrase covering the character (which may cross the tokens'
+boundaries), whether the reading is a neutral tone. A candidate's score is the weighted
+sum of its features; the best score wins, and the softmax of the scores gives the margin
+a close call is judged by.
+
+The weights are data (``data/polyphone_weights.toml``), written by
+``bench/fit_polyphones.py`` from the CPP development split with cross-validation; they
+are not hand-set.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from studyaid.core.reading import phrase_reading, pypinyin_reading
+
+FEATURES = (
+    "model_log_probability",
+    "dictionary_only_reading",
+    "dictionary_one_of_readings",
+    "token_reading",
+    "pypinyin_token",
+    "phrase_two",
+    "phrase_longer",
+    "neutral_tone",
+    "dictionary_only_reading_neutral",
+    "single_character_token",
+    "model_best",
+    "model_sure",
+)
+"""What each weight multiplies, in order (see :func:`features`)."""
+
+WEIGHTS_FILE = "polyphone_weights.toml"
+_FLOOR = 1e-6  # the model's probability is never taken as zero
+SURE = 0.999
+"""The model's probability from which it is taken as sure (it may then outvote the
+dictionary: CPP reads 认识 rèn shí where CC-CEDICT writes rèn shi)."""
+
+
+@dataclass(frozen=True)
+class Opinions:
+    """What is known of one polyphonic character in its token and sentence."""
+
+    probabilities: dict[str, float]
+    """The context model's, for each of the character's readings (the candidates)."""
+    dictionary: tuple[str, ...]
+    """The dictionary's readings of the token at this character (one per entry)."""
+    token_reading: str
+    """The token's reading at this character before context (dictionary, pypinyin)."""
+    pypinyin: str
+    """pypinyin's reading of the whole token at this character."""
+    phrase: tuple[str, int] | None
+    """pypinyin's phrase covering the character: its reading here and its length."""
+    single: bool
+    """The token is this one character."""
+
+
+def gather(word: str, readings: tuple[str, ...], pinyin: tuple[str, ...], han: int,
+           sentence: str, position: int, probabilities: dict[str, float]) -> Opinions:
+    """The opinions on the ``han``-th Han character of token ``word`` (dictionary
+    ``readings``, reading before context ``pinyin``), at ``position`` in ``sentence``."""
+    at = [r.split() for r in readings]
+    return Opinions(
+        probabilities,
+        tuple(dict.fromkeys(r[han] for r in at if len(r) > han)),
+        pinyin[han] if han < len(pinyin) else "",
+        _pypinyin_at(word, han),
+        phrase_reading(sentence, position),
+        len(word) == 1,
+    )
+
+
+@lru_cache(maxsize=65536)
+def _pypinyin_at(word: str, han: int) -> str:
+    syllables = pypinyin_reading(word)
+    return syllables[han] if han < len(syllables) else ""
+
+
+def features(candidate: str, opinions: Opinions) -> list[float]:
+    """The feature vector of one candidate reading (same order as :data:`FEATURES`)."""
+    dictionary = opinions.dictionary
+    only = len(dictionary) == 1 and dictionary[0] == candidate
+    phrase = opinions.phrase
+    neutral = candidate.endswith("5")
+    probabilities = opinions.probabilities
+    probability = probabilities.get(candidate, 0.0)
+    return [
+        math.log(max(probability, _FLOOR)),
+        float(only),
+        float(len(dictionary) > 1 and candidate in dictionary),
+        float(candidate == opinions.token_reading),
+        float(candidate == opinions.pypinyin),
+        float(phrase is not None and phrase[1] == 2 and phrase[0] == candidate),
+        float(phrase is not None and phrase[1] > 2 and phrase[0] == candidate),
+        float(neutral),
+        float(only and neutral),
+        float(opinions.single and candidate == opinions.token_reading),
+        float(probability == max(probabilities.values())),
+        float(probability >= SURE),
+    ]
+
+
+@cache
+def load_weights() -> tuple[float, ...]:
+    """The fitted weights, one per feature."""
+    text = resources.files("studyaid.data").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    data = tomllib.loads(text)["weights"]
+    return tuple(float(data[name]) for name in FEATURES)
+
+
+def settled(opinions: Opinions) -> str | None:
+    """The reading two dictionaries agree on, which no model overrules: CC-CEDICT has
+    one reading for the token and pypinyin's phrase data reads it the same. (On CPP the
+    model, trained on it, is right more often than not when it disagrees with both; in
+    running text it is not: 着手 zhuó, 的士 dī, 没完没了 liǎo, 讨价还价 huán.)"""
+    dictionary = opinions.dictionary
+    if len(dictionary) == 1 and dictionary[0] == opinions.pypinyin:
+        return dictionary[0]
+    return None
+
+
+def choose(opinions: Opinions, weights: tuple[float, ...] | None = None) -> tuple[str, float]:
+    """The best reading and its margin: its probability minus the runner-up's, from the
+    softmax of the scores (a :func:`settled` reading: margin 1)."""
+    agreed = settled(opinions)
+    if agreed is not None:
+        return agreed, 1.0
+    weights = weights or load_weights()
+    scores = {c: sum(w * f for w, f in zip(weights, features(c, opinions), strict=True))
+              for c in opinions.probabilities}
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    top = ranked[0][1]
+    exps = [math.exp(score - top) for _, score in ranked]
+    total = sum(exps)
+    second = exps[1] / total if len(exps) > 1 else 0.0
+    return ranked[0][0], exps[0] / total - second
