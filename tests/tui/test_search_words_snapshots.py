@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.tui.test_search_screen import search_app, settled
 from tests.tui.test_words_screen import fill, loaded, words_app
@@ -24,6 +25,7 @@ def test_search_results_and_entry(snap_compare, vocab_dir: Path) -> None:
 
 def test_search_english(snap_compare, vocab_dir: Path) -> None:
     async def typed(pilot: Pilot) -> None:
+        pilot.app.screen.query_one(Input).cursor_blink = False  # the same picture each time
         await settled(pilot)
 
     assert snap_compare(search_app(vocab_dir, "cook"), terminal_size=(100, 32),

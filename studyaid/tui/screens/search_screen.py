@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,21 +36,21 @@ from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.widgets.details_panel import DetailsPanel, report_text
 
-RESULTS = 40
-"""Results shown for one search."""
+RESULTS = 30
+"""Results shown for one search: a screenful and a little more (the list renders every
+one of them to measure it, on each keystroke)."""
 
 
-def result_line(entry: Entry, width: int) -> Text:
-    """One result: headword (and traditional), reading, first definitions, in ``width``."""
+def result_line(entry: Entry, width: int) -> Content:
+    """One result: headword (and traditional), reading, first definitions, in ``width``
+    cells (as Content, which the list draws without converting it)."""
     head = entry.simplified
     if entry.traditional != entry.simplified:
         head += f"[{entry.traditional}]"
-    out = Text(head, "bold")
-    out.append(f" {entry.pinyin_marks} ", "#87d7af")
-    rest = max(4, width - out.cell_len)
-    out.append(fit_cells("; ".join(entry.definitions[:3]), rest))
-    out.truncate(width)
-    return out
+    reading = f" {entry.pinyin_marks} "
+    rest = max(4, width - cell_len(head) - cell_len(reading))
+    return Content.assemble((head, "bold"), (reading, "#87d7af"),
+                            fit_cells("; ".join(entry.definitions[:3]), rest))
 
 
 class SearchScreen(Screen[None]):
@@ -150,18 +152,29 @@ class SearchScreen(Screen[None]):
             return
         self.shown_query = message.query
         self.results = message.entries
-        options = self.query_one(OptionList)
-        width = max(10, options.size.width - 2)
-        options.clear_options()
-        options.add_options([Option(result_line(e, width)) for e in self.results])
-        if self.results:
-            options.highlighted = 0
+        self._fill()
         count = len(self.results)
         status = Text("Dictionary", "bold")
         if message.query:
             status.append(f"  {count}{'+' if count == RESULTS else ''} result"
                           f"{'' if count == 1 else 's'} for {message.query}", "grey62")
         self.query_one("#search-status", Static).update(status)
+
+    def _fill(self) -> None:
+        """The results into the list, each cut to its width (before the first layout,
+        the list's share of the screen)."""
+        options = self.query_one(OptionList)
+        width = options.size.width or self.size.width * 2 // 5
+        lines = [Option(result_line(e, max(10, width - 2))) for e in self.results]
+        highlighted = options.highlighted
+        options.set_options(lines)
+        if self.results:
+            keep = highlighted if highlighted is not None and options.has_focus else 0
+            options.highlighted = min(keep, len(self.results) - 1)
+
+    def on_resize(self) -> None:
+        """The results are cut to the new width."""
+        self._fill()
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
