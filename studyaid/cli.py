@@ -25,11 +25,16 @@ from studyaid.core.vocab import Vocab
 
 if TYPE_CHECKING:
     from studyaid.core.annotate import Annotator, Sentence
+    from studyaid.imports import Plan
     from studyaid.study import Card, Collection
 
 EXIT_USAGE = 2
 VOCAB_FORMAT_NAMES = ("apkg", "anki", "pleco", "csv", "md")
 """``studyaid.export.VOCAB_FORMATS``'s names, known without importing it (and genanki)."""
+IMPORT_FORMAT_NAMES = ("cedict", "pleco", "csv")
+"""``studyaid.imports.IMPORT_FORMATS``'s names."""
+IMPORT_SHOWN = 10
+"""Conflicting glosses listed by an import's preview."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -147,6 +152,24 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dict(args: argparse.Namespace) -> int:
+    """Open the dictionary search screen (on QUERY, if given)."""
+    settings = _settings(args)
+    from studyaid.tui import run_search
+
+    run_search(settings, " ".join(args.query))
+    return 0
+
+
+def cmd_words(args: argparse.Namespace) -> int:
+    """Open the word list."""
+    settings = _settings(args)
+    from studyaid.tui import run_words
+
+    run_words(settings)
+    return 0
+
+
 def cmd_lookup(args: argparse.Namespace) -> int:
     """Look up hanzi, pinyin or English."""
     dictionary = open_dictionary(_settings(args))
@@ -187,6 +210,56 @@ def cmd_gloss(args: argparse.Namespace) -> int:
             for g in glosses:
                 reading = f" [{' '.join(g.reading)}]" if g.reading else ""
                 print(f"{g.word}{reading}\t{g.gloss}" + (f"\t({g.note})" if g.note else ""))
+    return 0
+
+
+def _preview_lines(plan: Plan, path: str, fmt: str) -> list[str]:
+    total = len(plan.new) + len(plan.same) + len(plan.conflicting)
+    out = [f"{path} ({fmt}): {total} gloss{'es' if total != 1 else ''}",
+           f"  new:         {len(plan.new)}",
+           f"  same:        {len(plan.same)} (already glossed so)",
+           f"  conflicting: {len(plan.conflicting)} (glossed otherwise: kept unless"
+           " --overwrite)"]
+    for mine, theirs in plan.conflicting[:IMPORT_SHOWN]:
+        out.append(f"    {mine.word}: yours {mine.gloss!r}, the file's {theirs.gloss!r}")
+    if len(plan.conflicting) > IMPORT_SHOWN:
+        out.append(f"    … and {len(plan.conflicting) - IMPORT_SHOWN} more")
+    if plan.repeated:
+        out.append(f"  repeated:    {len(plan.repeated)} (a word given again; the first"
+                   f" counts, e.g. line {plan.repeated[0].line})")
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Add glosses from a CC-CEDICT, Pleco or CSV file: preview and count first; nothing
+    the learner glossed otherwise is overwritten without --overwrite."""
+    from studyaid.imports import IMPORT_FORMATS, guess_format, plan
+
+    path = Path(args.path)
+    fmt = args.format or guess_format(path)
+    incoming = IMPORT_FORMATS[fmt](path)
+    vocab = Vocab(_settings(args).vocab)
+    preview = plan(vocab.glosses(), incoming)
+    for line in _preview_lines(preview, args.path, fmt):
+        print(line)
+    chosen = preview.to_write(args.overwrite)
+    if not chosen:
+        print("nothing to add")
+        return 0
+    what = (f"{len(preview.new)} new gloss{'es' if len(preview.new) != 1 else ''}"
+            + (f" and {len(preview.conflicting)} overwritten" if args.overwrite
+               and preview.conflicting else ""))
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(f"preview only: add --yes to write {what} to {vocab.glosses_path}")
+            return 0
+        answer = input(f"Write {what} to {vocab.glosses_path}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing written")
+            return 0
+    written = vocab.add_glosses(chosen, overwrite=args.overwrite)
+    print(f"wrote {len(written)} gloss{'es' if len(written) != 1 else ''} to "
+          f"{vocab.glosses_path}")
     return 0
 
 
@@ -423,6 +496,15 @@ def build_parser() -> argparse.ArgumentParser:
     review = sub.add_parser("review", parents=[common], help="review the flashcards due")
     review.set_defaults(run=cmd_review)
 
+    dictionary = sub.add_parser("dict", parents=[common],
+                                help="the dictionary search screen (results as you type)")
+    dictionary.add_argument("query", nargs="*", help="what to search for first")
+    dictionary.set_defaults(run=cmd_dict)
+
+    words = sub.add_parser("words", parents=[common],
+                           help="every word you glossed, marked or carded, to edit")
+    words.set_defaults(run=cmd_words)
+
     lookup = sub.add_parser("lookup", parents=[common], help="look up a word")
     lookup.add_argument("query", nargs="+", help="hanzi, pinyin (fudichouxin, fu3 di3) or English")
     lookup.add_argument("--json", action="store_true")
@@ -441,6 +523,17 @@ def build_parser() -> argparse.ArgumentParser:
     glist = gloss_sub.add_parser("list", parents=[common], help="list glosses")
     glist.add_argument("--json", action="store_true")
     gloss.set_defaults(run=cmd_gloss)
+
+    imp = sub.add_parser("import", parents=[common],
+                         help="add glosses from a CC-CEDICT, Pleco or CSV file (previewed)")
+    imp.add_argument("path", help="the file")
+    imp.add_argument("--format", choices=IMPORT_FORMAT_NAMES,
+                     help="cedict, pleco (flashcard text) or csv (word,gloss[,reading]);"
+                     " default: from the file")
+    imp.add_argument("--yes", action="store_true", help="write without asking")
+    imp.add_argument("--overwrite", action="store_true",
+                     help="replace glosses you wrote otherwise (kept by default)")
+    imp.set_defaults(run=cmd_import)
 
     card = sub.add_parser("card", parents=[common], help="flashcards: add words")
     card_sub = card.add_subparsers(dest="action", required=True, parser_class=_Parser)

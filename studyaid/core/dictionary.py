@@ -8,6 +8,7 @@ word; the dictionary is never held as Python objects in memory.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
@@ -22,7 +23,7 @@ from studyaid.core import cedict
 from studyaid.core.errors import StudyaidError
 from studyaid.core.reading import HAN, has_marks, strip_marks, to_marks
 
-SCHEMA = 4
+SCHEMA = 5
 """Bump when the index layout changes; old indexes are then rebuilt."""
 
 _DDL = """
@@ -37,6 +38,7 @@ CREATE TABLE chengyu (
     word TEXT PRIMARY KEY, pinyin TEXT NOT NULL,
     explanation TEXT NOT NULL, derivation TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE senses (sense TEXT NOT NULL, id INTEGER NOT NULL);
 CREATE TABLE marks (syllable TEXT PRIMARY KEY, marks TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE defs_fts
     USING fts5(defs, content='entries', content_rowid='id', detail=column);
@@ -46,9 +48,16 @@ CREATE INDEX entries_simp ON entries(simp);
 CREATE INDEX entries_trad ON entries(trad);
 CREATE INDEX entries_toneless ON entries(toneless);
 CREATE INDEX entries_toned ON entries(toned);
+CREATE INDEX senses_sense ON senses(sense);
 """
 _IDIOM_MARK = re.compile(r"\((?:idiom|proverb|saying)\)")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+PREFIX_MIN = 2
+"""Pinyin shorter than this is matched whole only (a prefix of one letter is thousands
+of words: too slow for a keystroke, and no help)."""
+ENGLISH_PREFIX_MIN = 3
+"""The last English word is matched as a prefix from this length."""
+_COMMON = frozenset("to a an the of and or in on at by for with sb sth be is as it one's".split())
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,13 @@ def build_index(target: Path, source: cedict.Source, chengyu: Path | None, stamp
             ),
         )
         db.execute("INSERT INTO defs_fts(rowid, defs) SELECT id, defs FROM entries")
+        # Each short sense on its own ("to cook" -> "cook"), so that English search
+        # finds every entry whose sense *is* the query with one indexed lookup.
+        db.executemany(
+            "INSERT INTO senses VALUES (?,?)",
+            ((sense, row_id) for row_id, defs in db.execute("SELECT id, defs FROM entries")
+             for sense in short_senses(defs)),
+        )
         # Tone marks of every syllable CC-CEDICT uses (a few thousand), made by pypinyin
         # here once, so that showing an entry never needs pypinyin.
         syllables = {s for _, _, pinyin, _ in entries for s in pinyin.split()}
@@ -292,21 +308,19 @@ class Dictionary:
     # -- Search ---------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[Entry]:
-        """Entries for hanzi, pinyin (with or without tones or spaces) or English."""
+        """Entries for hanzi, pinyin (with or without tones or spaces) or English, best
+        first: exact matches, then words that begin with the query (as typed so far),
+        each by frequency; English by how central the query is to the definition."""
         query = query.strip()
         if not query:
             return []
         if HAN.search(query):
-            results = self._search_hanzi(query, limit)
-        else:
-            results = self._search_pinyin(query, limit)
-            if not re.search(r"\d", query) and not has_marks(query):
-                seen = {(e.traditional, e.pinyin) for e in results}
-                results += [
-                    e for e in self._search_english(query, limit)
-                    if (e.traditional, e.pinyin) not in seen
-                ]
-        return results[:limit]
+            return self._search_hanzi(query, limit)[:limit]
+        exact, longer = self._search_pinyin(query, limit)
+        results = exact
+        if not re.search(r"\d", query) and not has_marks(query):
+            results = _merge(results, self._search_english(query, limit))
+        return _merge(results, longer)[:limit]
 
     def _search_hanzi(self, query: str, limit: int) -> list[Entry]:
         exact = list(self.entries(query))
@@ -316,53 +330,82 @@ class Dictionary:
             " ORDER BY freq DESC, length(simp), id LIMIT ?3",
             (query, query + "\U0010ffff", limit + len(exact)),
         ).fetchall()
-        seen = {(e.traditional, e.pinyin) for e in exact}
-        more = [e for e in self._rows_to_entries(rows) if (e.traditional, e.pinyin) not in seen]
-        return exact + more
+        return _merge(exact, self._rows_to_entries(rows))
 
-    def _search_pinyin(self, query: str, limit: int) -> list[Entry]:
+    def _search_pinyin(self, query: str, limit: int) -> tuple[list[Entry], list[Entry]]:
+        """Entries read exactly as typed, and entries whose reading begins with it."""
         typed = strip_marks(query).replace("u:", "v").replace("ü", "v")
         typed = re.sub(r"[\s'’·-]", "", typed)
         if not re.fullmatch(r"[a-z1-5]+", typed):
-            return []
-        column, key = ("toned", typed) if re.search(r"\d", typed) else ("toneless", typed)
-        rows = self.db.execute(
+            return [], []
+        column = "toned" if re.search(r"\d", typed) else "toneless"
+        marked = has_marks(query)
+        exact = self._rows_to_entries(self.db.execute(
             f"SELECT trad, simp, pinyin, defs, freq FROM entries WHERE {column}=?"
-            " ORDER BY freq DESC, id LIMIT 200",
-            (key,),
-        ).fetchall()
-        entries = self._rows_to_entries(rows)
-        if has_marks(query):
+            " ORDER BY freq DESC, id LIMIT ?",
+            (typed, 200 if marked else limit),
+        ).fetchall())
+        longer: list[Entry] = []
+        if len(exact) < limit and len(typed) >= PREFIX_MIN:
+            # A range of the index: words whose reading begins with what was typed.
+            longer = self._rows_to_entries(self.db.execute(
+                f"SELECT trad, simp, pinyin, defs, freq FROM entries"
+                f" WHERE {column} > ?1 AND {column} < ?2 ORDER BY freq DESC, id LIMIT ?3",
+                (typed, typed + "~", limit),
+            ).fetchall())
+        if marked:
             wanted = re.sub(r"[\s'’·-]", "", query.lower())
-            entries.sort(
-                key=lambda e: e.pinyin_marks.replace(" ", "").lower() != wanted
-            )
-        return entries[:limit]
+            exact.sort(key=lambda e: e.pinyin_marks.replace(" ", "").lower() != wanted)
+        return exact[:limit], longer
 
     def _search_english(self, query: str, limit: int) -> list[Entry]:
-        words = _ENGLISH_WORD.findall(query)
-        if not words:
+        words = [w.lower() for w in _ENGLISH_WORD.findall(query)]
+        phrase = sense_core(" ".join(words))
+        if not phrase:
             return []
-        fts = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        # Entries with a sense that is the phrase (or an inflection of it), by index ...
+        forms = [phrase] + ([phrase + ending for ending in ("s", "es", "ed", "d", "ing", "'s")]
+                            if len(phrase) >= ENGLISH_PREFIX_MIN else [])
+        if len(forms) > 1 and phrase.endswith("e"):
+            forms.append(phrase[:-1] + "ing")
+        marks = ",".join("?" * len(forms))
         rows = self.db.execute(
-            "SELECT e.trad, e.simp, e.pinyin, e.defs, e.freq, bm25(defs_fts) FROM defs_fts"
-            " JOIN entries e ON e.id = defs_fts.rowid WHERE defs_fts MATCH ?"
-            " ORDER BY bm25(defs_fts) LIMIT 300",
-            (fts,),
+            "SELECT DISTINCT e.id, e.trad, e.simp, e.pinyin, e.defs, e.freq FROM senses s"
+            f" JOIN entries e ON e.id = s.id WHERE s.sense IN ({marks})",
+            forms,
         ).fetchall()
-        phrase = " ".join(w.lower() for w in words)
+        # ... and the best of the rest by full-text rank; the last word as a prefix, so
+        # results follow the learner's typing ("coo" -> cook). Not for words in half the
+        # dictionary ("the", "c"): ranking those takes longer than a keystroke.
+        terms = phrase.split()
+        if all(t in _COMMON or len(t) < PREFIX_MIN for t in terms):
+            terms = []
+        fts = " ".join(f'"{w}"' for w in terms[:-1]) + (
+            f' "{terms[-1]}"' + ("*" if len(terms[-1]) >= ENGLISH_PREFIX_MIN else "")
+            if terms else "")
+        rows += [] if not terms else self.db.execute(
+            "SELECT e.id, e.trad, e.simp, e.pinyin, e.defs, e.freq FROM defs_fts"
+            " JOIN entries e ON e.id = defs_fts.rowid WHERE defs_fts MATCH ?"
+            " ORDER BY bm25(defs_fts) LIMIT 200",
+            (fts.strip(),),
+        ).fetchall()
+        unique = {row[0]: row[1:] for row in rows}
+        ranked = sorted(unique.values(), key=lambda row: centrality(
+            row[3], row[4], phrase, query.islower()))
+        return self._rows_to_entries(ranked[:limit])
 
-        def centrality(row: tuple) -> tuple:
-            # A definition that *is* the query ("to cook", "cook") beats one that
-            # merely mentions it; then shorter definition lists, then frequency.
-            defs = [re.sub(r"\([^)]*\)", "", d).strip().lower() for d in row[3].split("/")]
-            core = [re.sub(r"^(to|a|an|the) ", "", d) for d in defs]
-            exact = any(d == phrase for d in core)
-            first = bool(core) and core[0] == phrase
-            return (not exact, not first, -row[4], row[5])
-
-        rows.sort(key=centrality)
-        return self._rows_to_entries(r[:5] for r in rows[:limit])
+    def containing(self, word: str, limit: int = 20) -> list[Entry]:
+        """Longer headwords that contain ``word`` (simplified or traditional), most
+        frequent first."""
+        if not word:
+            return []
+        rows = self.db.execute(
+            "SELECT trad, simp, pinyin, defs, freq FROM entries"
+            " WHERE (instr(simp, ?1) > 0 OR instr(trad, ?1) > 0) AND simp != ?1 AND trad != ?1"
+            " ORDER BY freq DESC, length(simp), id LIMIT ?2",
+            (word, limit),
+        ).fetchall()
+        return self._rows_to_entries(rows)
 
     # -- Idioms --------------------------------------------------------------------
 
@@ -382,3 +425,74 @@ class Dictionary:
             "SELECT word, pinyin, explanation, derivation FROM chengyu WHERE word=?", (word,)
         ).fetchone()
         return Chengyu(*row) if row else None
+
+
+def _merge(first: list[Entry], more: list[Entry]) -> list[Entry]:
+    """``first`` then the entries of ``more`` not already in it."""
+    seen = {(e.traditional, e.pinyin) for e in first}
+    return first + [e for e in more if (e.traditional, e.pinyin) not in seen]
+
+
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S*")
+_ARTICLE = re.compile(r"^(?:(?:to|a|an|the|one's|sb|sth) )+")
+_INFLECTION = "(?:s|es|ed|d|ing|'s)?"
+SHORT_SENSE = 4
+"""Senses of at most this many words are indexed whole for English search."""
+
+
+def sense_core(sense: str) -> str:
+    """A sense as English search compares it: no brackets or classifiers, lowercase,
+    no leading "to", "a", "the": ``"to cook (food)"`` -> ``"cook"``."""
+    plain = _PARENS.sub("", sense).lower()
+    return _ARTICLE.sub("", " ".join(plain.split())).strip(" .,!?")
+
+
+def short_senses(defs: str) -> set[str]:
+    """The cores of an entry's short senses (each ``/`` or ``;`` part)."""
+    found = set()
+    for definition in defs.split("/"):
+        for sense in definition.split(";"):
+            core = sense_core(sense)
+            if core and len(core.split()) <= SHORT_SENSE:
+                found.add(core)
+    return found
+
+
+def centrality(defs: str, frequency: int, phrase: str, lowercase: bool = True) -> tuple:
+    """How central an English phrase is to an entry's definitions (smaller is better).
+
+    First the kind of match, in the best of the entry's senses (each ``/`` or ``;``
+    part): the sense *is* the phrase ("to cook", "cook"); is an inflection of it
+    ("cooking"); has it among at most four words ("to cook food"); has it anywhere; has
+    it only as the start of a longer word. A proper noun ("Cook (name)") ranks two
+    kinds lower when the query is lowercase. Then, within a kind: frequent words first,
+    less so when the sense is not the entry's first or the entry has many senses (a
+    minor sense of a common word, like 烧's "to cook", is not what was looked for).
+    """
+    definitions = defs.split("/")
+    whole = re.compile(rf"\b{re.escape(phrase)}{_INFLECTION}\b")
+    best: tuple[int, int] = (9, len(definitions))
+    for index, definition in enumerate(definitions):
+        for sense in definition.split(";"):
+            plain = _PARENS.sub("", sense).strip()
+            core = sense_core(plain)
+            if not core:
+                continue
+            if core == phrase:
+                kind = 0
+            elif re.fullmatch(re.escape(phrase) + "e?(?:ing|ed|d)", core):
+                kind = 1  # "cooking" for "cook" (not "goods" for "good": another word)
+            elif whole.search(core):
+                kind = 2 if len(core.split()) <= SHORT_SENSE else 3
+            elif phrase in core:
+                kind = 4
+            else:
+                continue
+            if lowercase and plain[0].isupper() and kind <= 1:
+                kind += 2
+            best = min(best, (kind, index))
+    kind, index = best
+    weight = -math.log10(frequency + 1) + 0.5 * index + 0.2 * len(definitions)
+    if kind == 1:  # the activity ("cooking") is nearly as good as the very word
+        kind, weight = 0, weight + 0.3
+    return (kind, weight)

@@ -186,6 +186,26 @@ class Vocab:
             self._write_glosses(glosses)
         return entry
 
+    def add_glosses(self, entries: list[Gloss], overwrite: bool = False) -> list[Gloss]:
+        """Add many glosses in one write; a word already glossed otherwise is kept unless
+        ``overwrite``. Returns the glosses written."""
+        written = []
+        with locked(self.folder):
+            glosses = self.glosses()  # raises, and so never rewrites, a broken file
+            for entry in entries:
+                entry = Gloss(clean_field(entry.word), clean_field(entry.gloss),
+                              entry.reading, clean_field(entry.note))
+                if not entry.word or not (entry.gloss or entry.reading or entry.note):
+                    raise StudyaidError(f"{entry.word!r}: the word or its gloss is empty")
+                old = glosses.get(entry.word)
+                if old == entry or (old is not None and not overwrite):
+                    continue
+                glosses[entry.word] = entry
+                written.append(entry)
+            if written:
+                self._write_glosses(glosses)
+        return written
+
     def remove_gloss(self, word: str) -> bool:
         """Remove a word's gloss; False if it had none."""
         with locked(self.folder):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from studyaid.export.items import VocabItem
+from studyaid.imports.pleco import PLECO_NEWLINE  # one definition: imports read it too
 
-PLECO_NEWLINE = "\ueab1"
 ROOT = "studyaid"
 NO_TEXT = "other"
 

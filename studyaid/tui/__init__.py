@@ -9,7 +9,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["ReaderApp", "ReviewApp", "run_library", "run_reader", "run_review"]
+__all__ = [
+    "ReaderApp", "ReviewApp", "ScreenApp", "run_library", "run_reader", "run_review",
+    "run_search", "run_words",
+]
 
 
 def __getattr__(name: str) -> Any:

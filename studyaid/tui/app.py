@@ -1,5 +1,5 @@
-"""The applications: a router between the reader (one per text), the library and the
-review."""
+"""The applications: a router between the reader (one per text), the library, the
+review, the dictionary and the word list."""
 
 from __future__ import annotations
 
@@ -195,3 +195,39 @@ def run_review(settings: Settings) -> None:
         return Collection(settings.vocab, settings.cache, save_cache=False)
 
     ReviewApp(open_collection, keymap=keymap).run()
+
+
+class ScreenApp(App[None]):
+    """One screen on its own (``studyaid dict``, ``studyaid words``): leaving it leaves."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "studyaid"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, make: Callable[[], Screen[None]],
+                 keymap: dict[str, str] | None = None) -> None:
+        """``make`` builds the screen (once the app exists); ``keymap`` as for the reader."""
+        super().__init__()
+        self.make = make
+        if keymap:
+            self.set_keymap(keymap)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The screen ``make`` builds."""
+        return self.make()
+
+
+def run_search(settings: Settings, query: str = "") -> None:
+    """The dictionary search screen until the learner leaves."""
+    from studyaid.tui.screens.search_screen import SearchScreen
+
+    keymap = load_keymap(paths.config_dir() / KEYMAP)
+    ScreenApp(lambda: SearchScreen(settings, query), keymap).run()
+
+
+def run_words(settings: Settings) -> None:
+    """The word list until the learner leaves."""
+    from studyaid.tui.screens.words_screen import WordsScreen
+
+    keymap = load_keymap(paths.config_dir() / KEYMAP)
+    ScreenApp(lambda: WordsScreen(settings), keymap).run()

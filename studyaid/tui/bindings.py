@@ -50,6 +50,10 @@ READER_BINDINGS: list[Binding] = [
          "stats-open"),
     _key("L", "app.library", "Library", "The library: choose another text to read",
          "library-open"),
+    _key("d", "dictionary", "Dictionary", "Look words up: hanzi, pinyin or English",
+         "dictionary-open"),
+    _key("w", "words", "Words", "Every word you glossed, marked or carded, to review and edit",
+         "words-open"),
     # Display
     _key("p", "display('cycle_pinyin')", "Pinyin", "Pinyin over all words / words not known / none",
          "pinyin-cycle"),
@@ -113,6 +117,40 @@ LIBRARY_BINDINGS: list[Binding] = [
 ]
 """The library screen's keys: 1-7 sort by the columns in order."""
 
+SEARCH_BINDINGS: list[Binding] = [
+    _key("down", "results", "Results", "From the search to its results", "search-results"),
+    _key("slash", "type", "Search", "Back to the search, to type another", "search-type",
+         show=True, display="/"),
+    _key("g", "gloss", "Gloss", "Edit the word's gloss (saved to the vocab folder)",
+         "search-gloss", show=True),
+    _key("a", "card", "Card", "Add the word to the flashcards (cards.tsv)", "search-card",
+         show=True),
+    _key("question_mark", "help", "Help", "This list of keys", "search-help", show=True,
+         display="?"),
+    _key("escape", "leave", "Back", "Back to where you were", "search-leave", show=True,
+         display="Esc"),
+]
+"""The dictionary screen's keys; letters go to the search while it has the focus."""
+
+WORDS_BINDINGS: list[Binding] = [
+    _key("slash", "filter", "Filter", "Filter the list: words, readings, glosses, texts",
+         "words-filter", show=True, display="/"),
+    _key("g", "gloss", "Gloss", "Edit the word's gloss (empty removes it)", "words-gloss",
+         show=True),
+    _key("s", "status", "Status", "Change the word's status: new, learning, known",
+         "words-status", show=True),
+    _key("o", "sort", "Sort", "Sort by the next column (a click on a heading sorts by it)",
+         "words-sort", show=True),
+    _key("O", "reverse", "Reverse", "Reverse the order", "words-reverse"),
+    _key("delete,x", "delete", "Delete", "Delete the word: its gloss, status and card (asks"
+         " first)", "words-delete", show=True, display="Del"),
+    _key("question_mark", "help", "Help", "This list of keys", "words-help", show=True,
+         display="?"),
+    _key("escape", "leave", "Back", "Back to where you were (from the filter: to the list)",
+         "words-leave", show=True, display="Esc"),
+]
+"""The word list's keys; letters go to the filter while it has the focus."""
+
 ALL_BINDINGS: list[Binding] = (READER_BINDINGS + REVIEW_BINDINGS + STATS_BINDINGS
-                               + LIBRARY_BINDINGS)
+                               + LIBRARY_BINDINGS + SEARCH_BINDINGS + WORDS_BINDINGS)
 """Every binding of every screen: the ids a keymap may name."""

@@ -5,7 +5,10 @@ from __future__ import annotations
 from textual.message import Message
 
 from studyaid.core.annotate import Sentence
+from studyaid.core.dictionary import Entry
+from studyaid.core.idioms import IdiomFinder
 from studyaid.core.lookup import Lookup
+from studyaid.core.word_report import WordReport
 
 
 class Annotated(Message):
@@ -40,4 +43,41 @@ class StatusesLoaded(Message):
     def __init__(self, statuses: dict[str, str], problem: str | None = None) -> None:
         super().__init__()
         self.statuses = statuses
+        self.problem = problem
+
+
+class DictionaryReady(Message):
+    """The dictionary screen's services are ready: the dictionary with the learner's
+    glosses, the idiom finder, and the learner's texts (title, content) for examples."""
+
+    def __init__(self, lookup: Lookup, idioms: IdiomFinder | None,
+                 texts: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.lookup = lookup
+        self.idioms = idioms
+        self.texts = texts
+
+
+class SearchDone(Message):
+    """The results of one search (stale ones are dropped by the screen)."""
+
+    def __init__(self, query: str, entries: list[Entry]) -> None:
+        super().__init__()
+        self.query = query
+        self.entries = entries
+
+
+class ReportReady(Message):
+    """Everything about one word was gathered."""
+
+    def __init__(self, report: WordReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class Failed(Message):
+    """A worker met a problem the learner should see (a broken vocab file)."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__()
         self.problem = problem

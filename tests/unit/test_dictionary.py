@@ -304,3 +304,68 @@ def test_gloss_from_parts(plain_annotator: Annotator, word: str, parts: list[str
     pieces = info.gloss.split(" + ")
     assert [piece.split(" ", 1)[0] for piece in pieces] == parts
     assert all(" " in piece for piece in pieces)
+
+
+# -- Search ranking: real queries, the best results expected ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "best"),
+    [
+        # English: words whose sense *is* "cook" (or the activity, "cooking") come first.
+        ("cook", {"做饭", "烹饪", "厨师", "煮"}),
+        ("to eat", {"吃"}),
+        ("cooking", {"烹饪"}),
+        # Pinyin without tones or spaces, and numbered pinyin typed part of the way.
+        ("fudichouxin", {"釜底抽薪"}),
+        ("fu3di3", {"府邸", "釜底抽薪"}),
+        # Hanzi typed part of the way, simplified or traditional.
+        ("釜底", {"釜底抽薪"}),
+        ("斷糧", {"断粮"}),
+    ],
+)
+def test_search_ranks_the_best_first(dictionary: Dictionary, query: str, best: set[str]) -> None:
+    results = [e.simplified for e in dictionary.search(query, 50)]
+    top = results[: max(len(best), 2) + 4]
+    assert best <= set(top), top
+
+
+@pytest.mark.parametrize(
+    ("query", "central", "minor"),
+    [
+        # 烧's "to cook" is its second of ten senses; 库克 is the name Cook.
+        ("cook", ["做饭", "烹饪", "厨师"], ["烧", "库克"]),
+        # 产品 is "goods", another word than "good".
+        ("good", ["好", "良好"], ["产品"]),
+    ],
+)
+def test_search_english_central_before_minor(
+    dictionary: Dictionary, query: str, central: list[str], minor: list[str]
+) -> None:
+    results = [e.simplified for e in dictionary.search(query, 100)]
+    last_central = max(results.index(w) for w in central)
+    for word in minor:
+        assert word not in results or results.index(word) > last_central, results
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # As typed so far: the results follow the keystrokes.
+        ("釜", "釜"),
+        ("fudichou", "釜底抽薪"),
+        ("fu3di3chou", "釜底抽薪"),
+        ("coo", None),
+    ],
+)
+def test_search_as_typed(dictionary: Dictionary, query: str, first: str | None) -> None:
+    results = dictionary.search(query)
+    assert results
+    if first is not None:
+        assert results[0].simplified == first
+
+
+def test_words_containing(dictionary: Dictionary) -> None:
+    found = [e.simplified for e in dictionary.containing("釜底")]
+    assert "釜底抽薪" in found and "釜底" not in found
+    assert "釜底抽薪" in [e.simplified for e in dictionary.containing("抽薪")]

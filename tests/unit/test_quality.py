@@ -51,3 +51,34 @@ def test_the_reader_paints_without_the_heavy_libraries() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+LAYERS = ["core", "study", "imports", "export", "tui", "cli"]
+"""Lowest first: a layer imports only from itself and the layers before it."""
+BASE = {"studyaid", "studyaid.paths", "studyaid.core"}
+
+
+def _layer(module: str) -> int:
+    parts = module.split(".")
+    if module in BASE or len(parts) < 2:
+        return 0
+    name = parts[1]
+    return LAYERS.index(name) if name in LAYERS else 0
+
+
+def test_layers_import_downward_only() -> None:
+    import ast
+
+    upward = []
+    for path in sorted((ROOT / "studyaid").rglob("*.py")):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        if module.endswith(".__main__"):
+            continue
+        own = _layer(module)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                if name.startswith("studyaid") and _layer(name) > own:
+                    upward.append(f"{module} imports {name}")
+    assert not upward, upward

@@ -1,5 +1,6 @@
-"""The reader's link to the flashcards: open the review or the statistics, and colour
-each word by its card (learning, known) unless the learner set its status by hand.
+"""The reader's links to the other screens: the review, the statistics, the dictionary
+and the word list; and each word coloured by its card (learning, known) unless the
+learner set its status by hand.
 
 A mixin of :class:`ReaderScreen`, kept apart so the reader needs only a base class and
 one call. The study package (FSRS, the review log) is imported on first use, so opening
@@ -10,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from textual import work
 
+from studyaid.core.annotate import Token
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import Learner
+from studyaid.core.learner import STATUS, Learner
 from studyaid.core.services import Settings
+from studyaid.core.vocab import GLOSSES
 from studyaid.tui.messages import StatusesLoaded
 
 if TYPE_CHECKING:
@@ -41,6 +45,9 @@ class _Reader(Protocol):
     def post_message(self, message: StatusesLoaded) -> bool: ...
     def refresh_view(self) -> None: ...
     def load_statuses(self) -> None: ...
+    def _reannotate(self, resegment: bool) -> None: ...
+    @property
+    def token(self) -> Token | None: ...
     def _collection(self) -> Collection | None: ...
 
 
@@ -98,3 +105,43 @@ class ReaderStudy:
         collection = self._collection()
         if collection is not None:
             self.app.push_screen(StatsScreen(collection, self.clock))
+
+    def action_dictionary(self: _Reader) -> None:
+        """The dictionary search, on the selected word; glosses edited there show here."""
+        from studyaid.tui.screens.search_screen import SearchScreen
+
+        token = self.token
+        before = _stamp(self.settings.vocab)
+
+        def back(_: object) -> None:
+            if _stamp(self.settings.vocab) != before:
+                self._reannotate(resegment=False)
+
+        self.app.push_screen(SearchScreen(self.settings, token.text if token else "",
+                                          self.clock), back)
+
+    def action_words(self: _Reader) -> None:
+        """The word list; what was changed there shows here when it closes."""
+        from studyaid.tui.screens.words_screen import WordsScreen
+
+        before = _stamp(self.settings.vocab)
+
+        def back(_: object) -> None:
+            if _stamp(self.settings.vocab) != before:
+                self._reannotate(resegment=False)
+                self.load_statuses()
+
+        self.app.push_screen(WordsScreen(self.settings, self.clock), back)
+
+
+def _stamp(vocab: Path) -> tuple[tuple[int, int, int], ...]:
+    """The learner's files as they are now (to see whether another screen changed them)."""
+    found = []
+    # cards.tsv by name: studyaid.study.cards (and fsrs) is not loaded for this.
+    for name in (GLOSSES, STATUS, "cards.tsv"):
+        try:
+            stat = (vocab / name).stat()
+            found.append((stat.st_ino, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            found.append((0, 0, -1))
+    return tuple(found)

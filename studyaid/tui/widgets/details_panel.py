@@ -1,6 +1,9 @@
-"""Everything about the selected word: the learner's gloss, the dictionary, idioms, characters."""
+"""Everything about the selected word: the learner's gloss, the dictionary, idioms, characters
+(for a word of the text in the reader, or a word looked up in the dictionary screen)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -8,10 +11,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from studyaid.core.annotate import Token
+from studyaid.core.dictionary import Entry
 from studyaid.core.idioms import IdiomMatch
 from studyaid.core.learner import NEW
 from studyaid.core.lookup import Lookup
 from studyaid.core.reading import HAN, join_word
+from studyaid.core.vocab import Gloss
+from studyaid.core.word_report import WordReport
 
 HEADING = "bold #87afff"
 LABEL = "bold"
@@ -74,30 +80,40 @@ def details_text(
     entries = lookup.dictionary_entries(token.text)
     if entries:
         out.append("\nCC-CEDICT", HEADING)
-        for entry in entries:
-            head = entry.simplified
-            if entry.traditional != entry.simplified:
-                head += f" [{entry.traditional}]"
-            out.append(f"\n {head} ", LABEL)
-            out.append(entry.pinyin_marks, "#87d7af")
-            out.append("  " + " / ".join(entry.definitions))
+        _entry_lines(out, entries)
     for idiom in idioms:
         out.append("\nIdiom ", HEADING)
         out.append_text(idiom_text(idiom, full=True))
     characters = HAN.findall(token.text)
     if len(characters) > 1:
-        out.append("\nCharacters", HEADING)
-        for ch in characters:
-            out.append(f"\n {ch} ", LABEL)
-            own = lookup.glosses.get(ch)
-            char_entries = lookup.dictionary_entries(ch)
-            if char_entries:
-                readings = dict.fromkeys(e.pinyin_marks for e in char_entries)
-                out.append(" / ".join(readings), "#87d7af")
-                out.append("  " + "; ".join(char_entries[0].definitions[:3]))
-            if own is not None and own.gloss:
-                out.append(f"  (yours: {own.gloss})")
+        _character_lines(out, [(ch, lookup.dictionary_entries(ch), lookup.glosses.get(ch))
+                               for ch in characters])
     return out
+
+
+def _entry_lines(out: Text, entries: Sequence[Entry], short: bool = False) -> None:
+    """One line per entry: headword [traditional], reading, definitions."""
+    for entry in entries:
+        head = entry.simplified
+        if entry.traditional != entry.simplified:
+            head += f" [{entry.traditional}]"
+        out.append(f"\n {head} ", LABEL)
+        out.append(entry.pinyin_marks, "#87d7af")
+        definitions = entry.definitions[:3] if short else entry.definitions
+        out.append("  " + " / ".join(definitions))
+
+
+def _character_lines(out: Text,
+                     characters: Sequence[tuple[str, Sequence[Entry], Gloss | None]]) -> None:
+    """The characters one by one: their readings, first definitions, the learner's gloss."""
+    out.append("\nCharacters", HEADING)
+    for ch, entries, own in characters:
+        out.append(f"\n {ch} ", LABEL)
+        if entries:
+            out.append(" / ".join(dict.fromkeys(e.pinyin_marks for e in entries)), "#87d7af")
+            out.append("  " + "; ".join(entries[0].definitions[:3]))
+        if own is not None and own.gloss:
+            out.append(f"  (yours: {own.gloss})")
 
 
 class DetailsPanel(VerticalScroll):
@@ -116,3 +132,41 @@ class DetailsPanel(VerticalScroll):
         """Replace the content and scroll back to its top."""
         self.query_one("#details-body", Static).update(text)
         self.scroll_home(animate=False)
+
+
+def report_text(report: WordReport | None) -> Text:
+    """The dictionary screen's entry: everything :class:`WordReport` holds."""
+    if report is None:
+        return Text("Type hanzi, pinyin (fudichouxin, fu3di3) or English; ↓ or Enter to"
+                    " choose a result.", DIM)
+    out = Text()
+    out.append(report.word, "bold")
+    if report.entries:
+        readings = dict.fromkeys(e.pinyin_marks for e in report.entries)
+        out.append("  " + " / ".join(readings), "#87d7af")
+    gloss = report.gloss
+    out.append("\nyour gloss: ", HEADING)
+    if gloss is not None:
+        out.append(gloss.gloss or "(reading only)")
+        if gloss.note:
+            out.append(f"\n  {gloss.note}", DIM)
+    else:
+        out.append("none yet (g adds one)", DIM)
+    if report.entries:
+        out.append("\nCC-CEDICT", HEADING)
+        _entry_lines(out, report.entries)
+    if report.idiom is not None:
+        out.append("\nIdiom ", HEADING)
+        out.append_text(idiom_text(report.idiom, full=True))
+    if report.characters:
+        _character_lines(out, report.characters)
+    if report.containing:
+        out.append("\nWords with it", HEADING)
+        _entry_lines(out, report.containing, short=True)
+    out.append("\nIn your texts", HEADING)
+    if not report.examples:
+        out.append("\n (not in the texts you have opened)", DIM)
+    for example in report.examples:
+        out.append(f"\n {example.sentence}")
+        out.append(f"  — {example.title}", DIM)
+    return out

@@ -1,0 +1,286 @@
+"""The dictionary search screen: type hanzi, pinyin or English, see results as you type,
+choose one to see everything about it; edit its gloss or make it a card from there.
+
+Searching runs in a thread worker, one search at a time: keystrokes that arrive while
+one runs are coalesced into the next search (a debounce with no delay), and results for
+a query that is no longer the one typed are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from studyaid import paths
+from studyaid.core.dictionary import Entry
+from studyaid.core.errors import StudyaidError
+from studyaid.core.idioms import IdiomFinder, load_notes
+from studyaid.core.lookup import Lookup
+from studyaid.core.services import Settings, open_dictionary
+from studyaid.core.vocab import Vocab
+from studyaid.core.word_report import WordReport, learner_texts, word_report
+from studyaid.tui.bindings import SEARCH_BINDINGS
+from studyaid.tui.layout import fit_cells
+from studyaid.tui.messages import DictionaryReady, Failed, ReportReady, SearchDone
+from studyaid.tui.screens.help_screen import HelpScreen
+from studyaid.tui.screens.prompt_screen import PromptScreen
+from studyaid.tui.widgets.details_panel import DetailsPanel, report_text
+
+RESULTS = 30
+"""Results shown for one search: a screenful and a little more (the list renders every
+one of them to measure it, on each keystroke)."""
+
+
+def result_line(entry: Entry, width: int) -> Content:
+    """One result: headword (and traditional), reading, first definitions, in ``width``
+    cells (as Content, which the list draws without converting it)."""
+    head = entry.simplified
+    if entry.traditional != entry.simplified:
+        head += f"[{entry.traditional}]"
+    reading = f" {entry.pinyin_marks} "
+    rest = max(4, width - cell_len(head) - cell_len(reading))
+    return Content.assemble((head, "bold"), (reading, "#87d7af"),
+                            fit_cells("; ".join(entry.definitions[:3]), rest))
+
+
+class SearchScreen(Screen[None]):
+    """Looks words up in CC-CEDICT and the learner's glosses."""
+
+    BINDINGS = SEARCH_BINDINGS  # type: ignore[assignment]
+
+    def __init__(self, settings: Settings, query: str = "",
+                 clock: Callable[[], datetime] | None = None) -> None:
+        """``query`` is typed in at once; ``clock`` dates new cards (tests fix it)."""
+        super().__init__()
+        self.settings = settings
+        self.vocab = Vocab(settings.vocab)
+        self.initial = query
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.lookup: Lookup | None = None
+        self.idioms: IdiomFinder | None = None
+        self.texts: list[tuple[str, str]] = []
+        self.wanted = ""  # what the search box holds
+        self.searching = False
+        self.shown_query: str | None = None  # the query whose results are on screen
+        self.results: list[Entry] = []
+        self.report: WordReport | None = None
+
+    def compose(self) -> ComposeResult:
+        """Status line, the search box, results beside the chosen entry, the footer."""
+        yield Static(Text("Dictionary", "bold"), id="search-status")
+        yield Input(self.initial, placeholder="hanzi, pinyin (fudichouxin, fu3di3) or English",
+                    id="search-input")
+        with Horizontal(id="search-body"):
+            yield OptionList(id="search-results")
+            yield DetailsPanel(id="search-entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Open the dictionary in a thread; the search box has the focus."""
+        self.query_one(DetailsPanel).show(report_text(None))
+        self.query_one(Input).focus()
+        self.wanted = self.initial.strip()
+        self.open_dictionary()
+
+    # -- Workers: they compute and post messages; handlers change the state ------------
+
+    @work(thread=True, group="dictionary")
+    def open_dictionary(self) -> None:
+        """The dictionary, the learner's glosses, the idioms, the texts for examples."""
+        try:
+            lookup = Lookup(open_dictionary(self.settings), self.vocab.glosses())
+            idioms = IdiomFinder(lookup.dictionary, load_notes())
+            texts = learner_texts(self.settings.vocab, paths.seed_text())
+        except StudyaidError as exc:
+            self.post_message(Failed(str(exc)))
+            return
+        self.post_message(DictionaryReady(lookup, idioms, texts))
+
+    @work(thread=True, group="search")
+    def search(self, lookup: Lookup, query: str) -> None:
+        """One search; posts :class:`SearchDone` (empty if it failed, so that the next
+        search still runs)."""
+        entries: list[Entry] = []
+        try:
+            entries = lookup.dictionary.search(query, RESULTS)
+        finally:
+            self.post_message(SearchDone(query, entries))
+
+    @work(thread=True, exclusive=True, group="report")
+    def gather(self, lookup: Lookup, word: str) -> None:
+        """Everything about one word; posts :class:`ReportReady`."""
+        self.post_message(ReportReady(word_report(lookup, word, self.idioms, self.texts)))
+
+    # -- Handlers --------------------------------------------------------------------
+
+    @on(DictionaryReady)
+    def _ready(self, message: DictionaryReady) -> None:
+        self.lookup, self.idioms, self.texts = message.lookup, message.idioms, message.texts
+        self._search_next()
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.notify(message.problem, severity="error", timeout=10)
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self.wanted = event.value.strip()
+        self._search_next()
+
+    def _search_next(self) -> None:
+        """Search for what is typed, unless a search is running (it calls back here)."""
+        if self.lookup is None or self.searching or self.wanted == self.shown_query:
+            return
+        self.searching = True
+        self.search(self.lookup, self.wanted)
+
+    @on(SearchDone)
+    def _searched(self, message: SearchDone) -> None:
+        self.searching = False
+        if message.query != self.wanted:  # typed on meanwhile: these are stale
+            self._search_next()
+            return
+        self.shown_query = message.query
+        self.results = message.entries
+        self._fill()
+        count = len(self.results)
+        status = Text("Dictionary", "bold")
+        if message.query:
+            status.append(f"  {count}{'+' if count == RESULTS else ''} result"
+                          f"{'' if count == 1 else 's'} for {message.query}", "grey62")
+        self.query_one("#search-status", Static).update(status)
+
+    def _fill(self) -> None:
+        """The results into the list, each cut to its width (before the first layout,
+        the list's share of the screen)."""
+        options = self.query_one(OptionList)
+        width = options.size.width or self.size.width * 2 // 5
+        lines = [Option(result_line(e, max(10, width - 2))) for e in self.results]
+        highlighted = options.highlighted
+        options.set_options(lines)
+        if self.results:
+            keep = highlighted if highlighted is not None and options.has_focus else 0
+            options.highlighted = min(keep, len(self.results) - 1)
+
+    def on_resize(self) -> None:
+        """The results are cut to the new width."""
+        self._fill()
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Only once the learner is in the list: not on every keystroke in the search box.
+        if self.query_one(OptionList).has_focus:
+            self._show(event.option_index)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._show(event.option_index)
+
+    def _show(self, index: int) -> None:
+        if self.lookup is not None and 0 <= index < len(self.results):
+            self.gather(self.lookup, self.results[index].simplified)
+
+    @on(ReportReady)
+    def _reported(self, message: ReportReady) -> None:
+        self.report = message.report
+        self.query_one(DetailsPanel).show(report_text(message.report))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        self.action_results()
+
+    # -- Actions ---------------------------------------------------------------------
+
+    def action_results(self) -> None:
+        """From the search box to the results, showing the one highlighted."""
+        options = self.query_one(OptionList)
+        if not self.results:
+            return
+        options.focus()
+        if options.highlighted is None:
+            options.highlighted = 0
+        self._show(options.highlighted)
+
+    def action_type(self) -> None:
+        """Back to the search box."""
+        self.query_one(Input).focus()
+
+    def _word(self) -> str | None:
+        if self.report is None:
+            self.notify("choose a result first (↓ or Enter)")
+            return None
+        return self.report.word
+
+    def _reload(self) -> None:
+        """The learner's glosses changed: read them again and redraw the entry."""
+        if self.lookup is None:
+            return
+        try:
+            self.lookup.glosses = self.vocab.glosses()
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        if self.report is not None:
+            self.gather(self.lookup, self.report.word)
+
+    def action_gloss(self) -> None:
+        """Edit the word's gloss (empty removes the learner's own)."""
+        word = self._word()
+        if word is None or self.report is None:
+            return
+        current = self.report.gloss.gloss if self.report.gloss else ""
+        target = self.report.gloss.word if self.report.gloss else word
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            try:
+                if value.strip():
+                    self.vocab.set_gloss(target, value)
+                else:
+                    self.vocab.remove_gloss(target)
+            except StudyaidError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                return
+            self._reload()
+
+        self.app.push_screen(PromptScreen(f"Gloss for {word}", current), done)
+
+    def action_card(self) -> None:
+        """Add the word to the flashcards (with a sentence of the learner's, if any)."""
+        word = self._word()
+        if word is None or self.report is None or self.lookup is None:
+            return
+        from studyaid.study import CardStore, card_from_word  # only when carding
+
+        examples = self.report.examples
+        try:
+            card = card_from_word(self.lookup, word, now=self.clock(),
+                                  sentence=examples[0].sentence if examples else "")
+            added = CardStore(self.settings.vocab).add(card)
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.notify(f"{word} added to the flashcards" if added
+                    else f"{word} is already in the flashcards")
+
+    def action_help(self) -> None:
+        """Every key, from the bindings."""
+        self.app.push_screen(HelpScreen(SEARCH_BINDINGS))
+
+    def action_leave(self) -> None:
+        """Back to the reader, or out when opened on its own."""
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(None)
+        else:
+            self.app.exit()
