@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from studyaid.core.dictionary import Dictionary, Entry
-from studyaid.core.disambiguate import choose, gather
+from studyaid.core.disambiguate import agreed, choose, gather
 from studyaid.core.g2p import PolyphoneModel
 from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
 from studyaid.core.lookup import entries_for
@@ -320,15 +320,15 @@ class Annotator:
         return sentences
 
     def _read_polyphones(self, sentences: list[Sentence]) -> None:
-        """Read the polyphonic characters of the sentences the dictionary leaves
-        undecided (a token with several readings, or none), in one batch of the model;
-        in those sentences every polyphone is weighed (see :mod:`disambiguate`)."""
+        """Read the polyphonic characters the dictionaries leave undecided (CC-CEDICT has
+        several readings for the token, or none, or one that pypinyin does not share)
+        with the model, in one batch, and weigh its opinion with theirs (see
+        :mod:`disambiguate`)."""
         model = self.polyphones
         assert model is not None
         asks: list[tuple[Sentence, list[tuple[Token, int, int]]]] = []
         for sentence in sentences:
             chars: list[tuple[Token, int, int]] = []
-            undecided = False
             for token in sentence.tokens:
                 info = token.info
                 if (not info.pinyin or info.reading_source in ("user", "preferred")
@@ -337,11 +337,11 @@ class Annotator:
                 han = 0
                 for offset, char in enumerate(token.text):
                     if HAN.match(char):
-                        if model.is_polyphone(char):
+                        if model.is_polyphone(char) and not agreed(token.text, info.readings,
+                                                                   han):
                             chars.append((token, han, token.start - sentence.start + offset))
-                            undecided = undecided or len(info.readings) != 1
                         han += 1
-            if undecided:
+            if chars:
                 asks.append((sentence, chars))
         if not asks:
             return

@@ -127,6 +127,16 @@ def settled(opinions: Opinions) -> str | None:
     return None
 
 
+def agreed(word: str, readings: tuple[str, ...], han: int) -> bool:
+    """Whether the dictionaries settle the ``han``-th Han character of token ``word``
+    (dictionary ``readings``) on their own, as :func:`settled` would: asking the model
+    about it is wasted."""
+    if len(readings) != 1:
+        return False
+    syllables = readings[0].split()
+    return han < len(syllables) and syllables[han] == _pypinyin_at(word, han)
+
+
 def choose(opinions: Opinions, weights: tuple[float, ...] | None = None) -> tuple[str, float]:
     """The best reading and its margin: its probability minus the runner-up's, from the
     softmax of the scores (a :func:`settled` reading: margin 1)."""
