@@ -112,6 +112,12 @@ class Learner:
         # changed (written here, or by another process).
         self._memo: dict[str, tuple[tuple[int, int, int], list]] = {}
 
+    def forget(self) -> None:
+        """Read every file afresh next time. A write calls this inside the lock: a file
+        replaced twice within the clock's resolution, at the same size and on a reused
+        inode, would look unchanged to the memo."""
+        self._memo.clear()
+
     def path(self, name: str) -> Path:
         """Where one of the learner's files lives."""
         return self.folder / name
@@ -203,6 +209,7 @@ class Learner:
         """Store (or, with empty ``english``, remove) the translation of one sentence."""
         sentence, english = clean_field(sentence), clean_field(english)
         with locked(self.folder):
+            self.forget()  # read inside the lock: what another process wrote is kept
             kept = [
                 t for t in self.translations()
                 if not (t.text_id == text_id and (t.index == index or t.sentence == sentence))
@@ -227,6 +234,7 @@ class Learner:
     def set_position(self, text_id: str, index: int) -> None:
         """Remember where the learner is in a text."""
         with locked(self.folder):
+            self.forget()
             found = self.positions()
             if found.get(text_id) == index:
                 return

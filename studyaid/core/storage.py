@@ -19,9 +19,9 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     A crash at any moment leaves either the old file or the new one, never a torn one.
     A failure (disk full, read-only folder) raises StudyaidError and leaves the old file.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp_name = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         data = content.encode("utf-8") if isinstance(content, str) else content
         with os.fdopen(fd, "wb") as handle:
@@ -42,12 +42,23 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         finally:
             os.close(dir_fd)
     except OSError as exc:
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        raise StudyaidError(f"cannot save: {reason}; the old file is unchanged", path) from None
+        raise StudyaidError(f"cannot save: {failure(exc)}; the old file is unchanged",
+                            path) from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def failure(exc: OSError) -> str:
+    """Why a write failed, in the learner's words."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the folder is on a read-only file system"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied (a read-only folder or file?)"
+    return exc.strerror or str(exc)
 
 
 @contextlib.contextmanager
@@ -57,7 +68,7 @@ def locked(folder: Path) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise StudyaidError(f"cannot lock the folder: {exc.strerror or exc}", folder) from None
+        raise StudyaidError(f"cannot lock the folder to save: {failure(exc)}", folder) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

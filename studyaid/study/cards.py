@@ -130,6 +130,7 @@ class CardStore:
         """Add cards in one write; the ones added (a word already a card is skipped)."""
         added: list[Card] = []
         with locked(self.vocab):
+            self._memo = None  # read inside the lock (see Learner.forget)
             found = self.cards()
             for card in cards:
                 if not clean_field(card.word):
@@ -144,6 +145,7 @@ class CardStore:
     def remove(self, word: str) -> bool:
         """Remove a card (its reviews stay in the log); False if there was none."""
         with locked(self.vocab):
+            self._memo = None  # read inside the lock (see Learner.forget)
             found = self.cards()
             if found.pop(word, None) is None:
                 return False
