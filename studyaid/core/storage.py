@@ -12,6 +12,36 @@ from pathlib import Path
 
 from studyaid.core.errors import StudyaidError
 
+Identity = tuple[int, int, int]
+"""A file's inode, modification time (ns) and size: it changes when the file is replaced
+or written, by this process or another."""
+MISSING: Identity = (0, 0, -1)
+
+
+def identity(path: Path) -> Identity:
+    """``path``'s :data:`Identity` (:data:`MISSING` when there is no file)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return MISSING
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+class FileWatch:
+    """Notices when files change on disk (another process's write, or a hand edit): a
+    few stat calls, cheap enough to run every second or two."""
+
+    def __init__(self, files: dict[str, Path]):
+        self.files = files
+        self.seen = {name: identity(path) for name, path in files.items()}
+
+    def changed(self) -> set[str]:
+        """The names of the files changed since the last call (or since made)."""
+        now = {name: identity(path) for name, path in self.files.items()}
+        found = {name for name, ident in now.items() if ident != self.seen[name]}
+        self.seen = now
+        return found
+
 
 def write_atomic(path: Path, content: str | bytes) -> None:
     """Replace ``path`` with ``content``: temp file, fsync, rename, fsync the folder.
