@@ -143,7 +143,7 @@ class Learner:
 
     def _write(self, name: str, rows: list[tuple[str, ...]]) -> None:
         body = "".join("\t".join(clean_field(f) for f in row) + "\n" for row in rows)
-        write_atomic(self.path(name), _HEADERS[name] + body)
+        write_atomic(self.path(name), _HEADERS[name] + body, sweep=True)
 
     # -- Word status -----------------------------------------------------------------
 

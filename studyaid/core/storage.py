@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -43,15 +44,20 @@ class FileWatch:
         return found
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
+def write_atomic(path: Path, content: str | bytes, *, sweep: bool = False) -> None:
     """Replace ``path`` with ``content``: temp file, fsync, rename, fsync the folder.
 
     A crash at any moment leaves either the old file or the new one, never a torn one.
     A failure (disk full, read-only folder) raises StudyaidError and leaves the old file.
+    ``sweep``: the caller holds the folder's :func:`locked`, so no one else is writing
+    ``path`` and a temp file of it is one a killed process left: removed.
     """
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if sweep:
+            for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+                stale.unlink(missing_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         data = content.encode("utf-8") if isinstance(content, str) else content
         with os.fdopen(fd, "wb") as handle:

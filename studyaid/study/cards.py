@@ -149,7 +149,8 @@ class CardStore:
         return True
 
     def _write(self, found: dict[str, Card]) -> None:
-        write_atomic(self.path, HEADER + "".join(_line(found[w]) for w in sorted(found)))
+        write_atomic(self.path, HEADER + "".join(_line(found[w]) for w in sorted(found)),
+                     sweep=True)
 
 
 def _note_of(annotator: Annotator, word: str) -> str:
