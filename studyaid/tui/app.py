@@ -121,6 +121,10 @@ class ReaderApp(App[None]):
             # engine idles until the app ends).
             self.push_screen(reader)
 
+    def on_app_focus(self) -> None:
+        """Back in the terminal (the learner may have edited a file elsewhere)."""
+        self.reader.check_files()
+
 
 def _shelves() -> Shelves:
     """The library's places: the library folder and the learner's own (library.toml)."""

@@ -137,3 +137,25 @@ async def test_a_full_disk_is_a_notice_and_the_reader_goes_on(
         await pilot.press("j")
         assert reader.index == 1  # still reading
     assert (vocab_dir / "status.tsv").read_bytes() == before
+
+
+async def test_a_grade_on_a_full_disk_is_a_notice_and_the_card_stays(
+    vocab_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.tui.study_fixtures import log_lines
+    from tests.tui.test_review_screen import review_app, screen_of
+
+    async with review_app(vocab_dir).run_test(size=(80, 24)) as pilot:
+        screen = screen_of(pilot.app)
+        word = screen.current.card.word if screen.current else None
+
+        def full(*args: object) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr("studyaid.study.log.os.write", full)
+        await pilot.press("space", "3")
+        await pilot.pause()
+        assert "reviews.log: cannot save the review: the disk is full" in _errors(pilot)[-1]
+        assert screen.current is not None and screen.current.card.word == word
+        assert pilot.app.screen is screen  # still reviewing
+    assert log_lines(vocab_dir) == []

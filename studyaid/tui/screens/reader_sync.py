@@ -1,8 +1,8 @@
 """The reader keeps up with the vocab folder when another process changes it (``studyaid
 gloss set`` in another terminal, a second reader, a hand edit): it checks the files'
-identity every :data:`WATCH_INTERVAL` seconds, when the screen comes back into view, and
-before each save, and re-reads what changed. Its own writes re-read their file under the
-folder's lock, so a save never overwrites another process's change.
+identity every :data:`WATCH_INTERVAL` seconds, when the screen or the terminal comes back
+into view, and before each save, and re-reads what changed. Its own writes re-read their
+file under the folder's lock, so a save never overwrites another process's change.
 
 A mixin of :class:`ReaderScreen`, kept apart so each module reads in one sitting.
 """
