@@ -159,3 +159,20 @@ async def test_a_grade_on_a_full_disk_is_a_notice_and_the_card_stays(
         assert screen.current is not None and screen.current.card.word == word
         assert pilot.app.screen is screen  # still reviewing
     assert log_lines(vocab_dir) == []
+
+
+async def test_a_broken_positions_file_is_shown_once_not_at_every_move(
+    make_app, vocab_dir: Path
+) -> None:
+    path = vocab_dir / "positions.tsv"
+    path.write_text("seed\tthree\n", encoding="utf-8")
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        for _ in range(3):
+            await pilot.press("j")
+            reader.save_position()  # what the timer does after each move
+        await pilot.pause()
+        problems = [e for e in _errors(pilot) if "positions.tsv:1:" in e]
+        assert len(problems) == 1 and "not a whole number" in problems[0]
+        assert reader.index == 3
+    assert path.read_text(encoding="utf-8") == "seed\tthree\n"

@@ -103,6 +103,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         self.search_query = ""
         self._anchor: int | None = None  # a text offset the cursor returns to on re-annotation
         self._position_timer: Timer | None = None
+        self._position_problem: str | None = None
         # The time for card statuses and the review (tests set a fixed one).
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
@@ -136,6 +137,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
             self.index = min(self.learner.position(self.text_id), len(self.sentences) - 1)
         except StudyaidError as exc:
             self.notify(str(exc), severity="error", timeout=10)
+            self._position_problem = str(exc)  # not shown again by each position save
         self.index = max(self.index, 0)
         self.start_watching()
         self.set_interval(WATCH_INTERVAL, self.check_files)
@@ -311,11 +313,19 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         self.load_statuses()
 
     def save_position(self) -> None:
-        """Remember the sentence the learner is at."""
+        """Remember the sentence the learner is at. (Saved after every move: a problem
+        with positions.tsv is shown once, not at every move.)"""
         if self._position_timer is not None:
             self._position_timer.stop()
             self._position_timer = None
-        self._save(lambda: self.learner.set_position(self.text_id, self.index))
+        try:
+            self.learner.set_position(self.text_id, self.index)
+        except StudyaidError as exc:
+            if str(exc) != self._position_problem:
+                self.notify(str(exc), severity="error", timeout=10)
+            self._position_problem = str(exc)
+        else:
+            self._position_problem = None
 
     def _reannotate(self, resegment: bool) -> None:
         """The learner's layer changed: annotate again, the current sentence first."""
