@@ -122,8 +122,12 @@ class ReaderApp(App[None]):
             self.push_screen(reader)
 
     def on_app_focus(self) -> None:
-        """Back in the terminal (the learner may have edited a file elsewhere)."""
-        self.reader.check_files()
+        """Back in the terminal (the learner may have edited a file elsewhere): the reader
+        on screen looks at the vocab folder (one under the library does when shown)."""
+        from studyaid.tui.screens.reader_screen import ReaderScreen
+
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.check_files()
 
 
 def _shelves() -> Shelves:
