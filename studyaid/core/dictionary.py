@@ -190,7 +190,26 @@ def build_index(target: Path, source: cedict.Source, chengyu: Path | None, stamp
         raise
 
 
+def _whole(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file as long as its header says: a truncated or
+    overwritten index is then rebuilt, not opened and failing on a later lookup."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    if len(header) < 100 or header[:16] != b"SQLite format 3\x00":
+        return False
+    page = int.from_bytes(header[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(header[28:32], "big")
+    return pages > 0 and pages * page == size
+
+
 def _read_stamp(path: Path) -> str | None:
+    if not _whole(path):
+        return None
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.storage import locked, write_atomic
+from studyaid.core.storage import Identity, identity, locked, write_atomic
 from studyaid.core.vocab import clean_field, read_lines
 
 STATUS = "status.tsv"
@@ -110,7 +110,13 @@ class Learner:
         # name -> (the file's identity when read, its rows): a reader asks for the
         # translation on every key press, and the file is parsed again only when it
         # changed (written here, or by another process).
-        self._memo: dict[str, tuple[tuple[int, int, int], list]] = {}
+        self._memo: dict[str, tuple[Identity, list]] = {}
+
+    def forget(self) -> None:
+        """Read every file afresh next time. A write calls this inside the lock: a file
+        replaced twice within the clock's resolution, at the same size and on a reused
+        inode, would look unchanged to the memo."""
+        self._memo.clear()
 
     def path(self, name: str) -> Path:
         """Where one of the learner's files lives."""
@@ -123,25 +129,21 @@ class Learner:
         parse: Callable[[list[str], Path, int], Row],
     ) -> list[Row]:
         path = self.path(name)
-        try:
-            stat = path.stat()
-            identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            identity = (0, 0, -1)
+        ident = identity(path)
         memo = self._memo.get(name)
-        if memo is not None and memo[0] == identity:
+        if memo is not None and memo[0] == ident:
             return list(memo[1])
         rows = []
         for number, line in enumerate(read_lines(path), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             rows.append(parse(_fields(line, count, names, path, number), path, number))
-        self._memo[name] = (identity, rows)
+        self._memo[name] = (ident, rows)
         return list(rows)
 
     def _write(self, name: str, rows: list[tuple[str, ...]]) -> None:
         body = "".join("\t".join(clean_field(f) for f in row) + "\n" for row in rows)
-        write_atomic(self.path(name), _HEADERS[name] + body)
+        write_atomic(self.path(name), _HEADERS[name] + body, sweep=True)
 
     # -- Word status -----------------------------------------------------------------
 
@@ -203,6 +205,7 @@ class Learner:
         """Store (or, with empty ``english``, remove) the translation of one sentence."""
         sentence, english = clean_field(sentence), clean_field(english)
         with locked(self.folder):
+            self.forget()  # read inside the lock: what another process wrote is kept
             kept = [
                 t for t in self.translations()
                 if not (t.text_id == text_id and (t.index == index or t.sentence == sentence))
@@ -227,6 +230,7 @@ class Learner:
     def set_position(self, text_id: str, index: int) -> None:
         """Remember where the learner is in a text."""
         with locked(self.folder):
+            self.forget()
             found = self.positions()
             if found.get(text_id) == index:
                 return

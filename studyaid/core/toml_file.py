@@ -11,7 +11,7 @@ from typing import Any
 from studyaid.core.errors import StudyaidError
 from studyaid.core.vocab import read_lines
 
-_WHERE = re.compile(r" \(at line (\d+), column \d+\)$")
+_WHERE = re.compile(r" \(at line (\d+), column \d+\)$| \(at end of document\)$")
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -25,7 +25,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
         # tomllib says where at the end, "(at line N, column M)": as file:line instead.
         message = str(exc)
         found = _WHERE.search(message)
-        line = int(found.group(1)) if found else None
+        line = None if found is None else (
+            int(found.group(1)) if found.group(1) else len(lines))  # "at end of document"
         raise StudyaidError(f"not valid TOML: {_WHERE.sub('', message)}", path, line) from None
 
 

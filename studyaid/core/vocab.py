@@ -155,7 +155,7 @@ class Vocab:
         for word in sorted(glosses):
             g = glosses[word]
             lines.append(f"{word}\t{g.gloss}\t{' '.join(g.reading)}\t{g.note}\n")
-        write_atomic(self.glosses_path, "".join(lines))
+        write_atomic(self.glosses_path, "".join(lines), sweep=True)
 
     def set_gloss(
         self, word: str, gloss: str, reading: str | None = None, note: str | None = None
@@ -225,4 +225,5 @@ class Vocab:
                 line for line in existing
                 if line.strip() and "".join(line.split()) != whole
             ]
-            write_atomic(self.lexicon_path, "\n".join([*kept, " ".join(parts)]) + "\n")
+            write_atomic(self.lexicon_path, "\n".join([*kept, " ".join(parts)]) + "\n",
+                         sweep=True)

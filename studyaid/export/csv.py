@@ -1,10 +1,16 @@
 """``csv``: RFC 4180 with a header row, UTF-8 with a BOM (so spreadsheet programs show
-Chinese right); a cell that would start a formula is neutralised with a leading ``'``."""
+Chinese right); a cell that would start a formula is neutralised with a leading ``'``.
+
+A cell starting with ``=`` ``+`` ``-`` ``@``, a tab or a line break is one a spreadsheet
+may run as a formula (Excel reads ``-ish`` as ``=-ish``), so it gets the ``'`` OWASP
+advises: a gloss such as ``-ish (suffix)`` reads ``'-ish (suffix)``, still plain to read.
+A plain number (``-5``, ``+3.5``) is left as it is: no spreadsheet runs a number."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 
 from studyaid.export.items import VocabItem
@@ -13,12 +19,15 @@ HEADER = (
     "word", "traditional", "pinyin", "pinyin_numbered", "gloss", "definition", "note",
     "sentence", "translation", "source", "status", "added", "tags",
 )
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 
 
 def neutralise(cell: str) -> str:
     """A cell a spreadsheet will show as text, never run (OWASP's CSV injection advice)."""
-    return "'" + cell if cell.startswith(_FORMULA) else cell
+    if not cell.startswith(_FORMULA) or _NUMBER.fullmatch(cell):
+        return cell
+    return "'" + cell
 
 
 def _row(item: VocabItem) -> list[str]:

@@ -7,6 +7,7 @@ A line break inside a definition is Pleco's own (U+EAB1): a real one would end t
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 from studyaid.export.items import VocabItem
@@ -17,13 +18,16 @@ NO_TEXT = "other"
 
 
 def _clean(text: str) -> str:
-    """One line of a field: tabs and line breaks become spaces."""
-    return " ".join(text.split())
+    """One line of a field: tabs, line breaks and other control characters become
+    spaces."""
+    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c
+                            for c in text).split())
 
 
 def _category(title: str) -> str:
-    # "/" nests categories in Pleco: a title's own slashes must not.
-    return f"//{ROOT}/{_clean(title).replace('/', '-') or NO_TEXT}\n"
+    # "/" nests categories in Pleco: a title's own slashes (and "..") must not.
+    name = _clean(title).replace("/", "-").replace("\\", "-").replace("..", ".")
+    return f"//{ROOT}/{name.strip(' .') or NO_TEXT}\n"
 
 
 def definition(item: VocabItem) -> str:

@@ -22,7 +22,7 @@ from studyaid.core.annotate import Annotator, WordInfo
 from studyaid.core.errors import StudyaidError
 from studyaid.core.lookup import Lookup
 from studyaid.core.script import to_simplified, to_traditional
-from studyaid.core.storage import locked, write_atomic
+from studyaid.core.storage import Identity, identity, locked, write_atomic
 from studyaid.core.vocab import clean_field, read_lines
 from studyaid.study.scheduler import iso, utc
 
@@ -100,16 +100,12 @@ class CardStore:
         self.path = vocab / CARDS
         # The file's identity when last parsed, and its cards: the review screen asks
         # for the cards on every open, and 10,000 lines need not be parsed twice.
-        self._memo: tuple[tuple[int, int, int], dict[str, Card]] | None = None
+        self._memo: tuple[Identity, dict[str, Card]] | None = None
 
     def cards(self) -> dict[str, Card]:
         """Every card by word, validated (a copy: change it freely)."""
-        try:
-            stat = self.path.stat()
-            identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            identity = (0, 0, -1)
-        if self._memo is not None and self._memo[0] == identity:
+        ident = identity(self.path)
+        if self._memo is not None and self._memo[0] == ident:
             return dict(self._memo[1])
         found: dict[str, Card] = {}
         for number, line in enumerate(read_lines(self.path), 1):
@@ -119,7 +115,7 @@ class CardStore:
             if card.word in found:
                 raise StudyaidError(f"{card.word!r} appears twice", self.path, number)
             found[card.word] = card
-        self._memo = (identity, found)
+        self._memo = (ident, found)
         return dict(found)
 
     def add(self, card: Card) -> bool:
@@ -130,6 +126,7 @@ class CardStore:
         """Add cards in one write; the ones added (a word already a card is skipped)."""
         added: list[Card] = []
         with locked(self.vocab):
+            self._memo = None  # read inside the lock (see Learner.forget)
             found = self.cards()
             for card in cards:
                 if not clean_field(card.word):
@@ -144,6 +141,7 @@ class CardStore:
     def remove(self, word: str) -> bool:
         """Remove a card (its reviews stay in the log); False if there was none."""
         with locked(self.vocab):
+            self._memo = None  # read inside the lock (see Learner.forget)
             found = self.cards()
             if found.pop(word, None) is None:
                 return False
@@ -151,7 +149,8 @@ class CardStore:
         return True
 
     def _write(self, found: dict[str, Card]) -> None:
-        write_atomic(self.path, HEADER + "".join(_line(found[w]) for w in sorted(found)))
+        write_atomic(self.path, HEADER + "".join(_line(found[w]) for w in sorted(found)),
+                     sweep=True)
 
 
 def _note_of(annotator: Annotator, word: str) -> str:

@@ -20,7 +20,7 @@ spacing, an escaped card name, a broken line) sends the reader back to :meth:`re
 from __future__ import annotations
 
 import bisect
-import errno
+import contextlib
 import json
 import os
 import re
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.storage import locked
+from studyaid.core.storage import failure, locked
 from studyaid.study.scheduler import CardState, iso
 
 LOG = "reviews.log"
@@ -114,7 +114,8 @@ class ReviewLog:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
             except OSError as exc:
-                raise StudyaidError(f"cannot open: {exc.strerror or exc}", self.path) from None
+                raise StudyaidError(f"cannot save the review: {failure(exc)}",
+                                    self.path) from None
             try:
                 size = os.fstat(fd).st_size
                 # A crash may have left a torn line without its newline: end it, so the
@@ -123,13 +124,19 @@ class ReviewLog:
                     data = b"\n" + data
                     size += 1
                 view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view):]
-                os.fsync(fd)
+                try:
+                    while view:
+                        view = view[os.write(fd, view):]
+                    os.fsync(fd)
+                except OSError:
+                    # Part of the line may be on disk (a full disk): take it back, so the
+                    # log stays what it was.
+                    with contextlib.suppress(OSError):
+                        os.ftruncate(fd, os.fstat(fd).st_size - (len(data) - len(view)))
+                    raise
             except OSError as exc:
-                reason = ("the disk is full" if exc.errno == errno.ENOSPC
-                          else exc.strerror or str(exc))
-                raise StudyaidError(f"cannot save the review: {reason}", self.path) from None
+                raise StudyaidError(f"cannot save the review: {failure(exc)}; the log is "
+                                    "unchanged", self.path) from None
             finally:
                 os.close(fd)
             if size == 0:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import threading
-import tomllib
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from studyaid.core.errors import StudyaidError
+from studyaid.core.toml_file import line_of, read_toml
 from studyaid.study import history as _history
 from studyaid.study.cards import RECOGNITION, Card, CardStore
 from studyaid.study.history import Key
@@ -57,36 +57,33 @@ class StudySettings:
 def load_settings(vocab: Path) -> StudySettings:
     """The settings in ``study.toml`` (the defaults when there is none), validated."""
     path = vocab / SETTINGS
-    try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return StudySettings()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise StudyaidError(f"cannot read the settings: {exc}", path) from None
+    data, lines = read_toml(path)  # ({}, []) when there is none: the defaults
     kinds = {f.name: type(getattr(StudySettings(), f.name)) for f in fields(StudySettings)}
     for name, value in data.items():
         if name not in kinds:
-            raise StudyaidError(f"unknown setting {name!r} (known: {', '.join(kinds)})", path)
+            raise StudyaidError(f"unknown setting {name!r} (known: {', '.join(kinds)})", path,
+                                line_of(lines, name))
         kind = kinds[name]
         if kind is float and type(value) is int:
             data[name] = value = float(value)
         if type(value) is not kind or (kind is int and value < 0):
             raise StudyaidError(f"{name} = {value!r} is not a {kind.__name__}"
-                                + (" >= 0" if kind is int else ""), path)
+                                + (" >= 0" if kind is int else ""), path, line_of(lines, name))
     settings = StudySettings(**data)
     if not 0.5 <= settings.desired_retention < 1:
-        raise StudyaidError("desired_retention must be between 0.5 and 1", path)
-    _zone(settings.timezone, path)
+        raise StudyaidError("desired_retention must be between 0.5 and 1", path,
+                            line_of(lines, "desired_retention"))
+    _zone(settings.timezone, path, line_of(lines, "timezone"))
     return settings
 
 
-def _zone(name: str, path: Path | None = None) -> ZoneInfo | None:
+def _zone(name: str, path: Path | None = None, line: int | None = None) -> ZoneInfo | None:
     if not name:
         return None
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise StudyaidError(f"unknown timezone {name!r}", path) from None
+        raise StudyaidError(f"unknown timezone {name!r}", path, line) from None
 
 
 @dataclass(frozen=True)

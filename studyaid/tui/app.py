@@ -121,6 +121,14 @@ class ReaderApp(App[None]):
             # engine idles until the app ends).
             self.push_screen(reader)
 
+    def on_app_focus(self) -> None:
+        """Back in the terminal (the learner may have edited a file elsewhere): the reader
+        on screen looks at the vocab folder (one under the library does when shown)."""
+        from studyaid.tui.screens.reader_screen import ReaderScreen
+
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.check_files()
+
 
 def _shelves() -> Shelves:
     """The library's places: the library folder and the learner's own (library.toml)."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import marshal
 import pickle
 from pathlib import Path
 
 import pytest
 
-from studyaid.core.annotation_cache import AnnotationCache, annotation_key
+from studyaid.core.annotation_cache import SUFFIX, AnnotationCache, annotation_key
 from studyaid.core.dictionary import Dictionary
 from studyaid.core.engine import InProcessEngine, ProcessEngine
 from studyaid.core.services import Settings
@@ -70,10 +71,52 @@ def test_key_follows_the_learners_layer(vocab_dir: Path, change, same: bool):
     assert annotation_key(TEXT, vocab_dir, "other dictionary") != before
 
 
-@pytest.mark.parametrize("junk", [b"", b"not a pickle", pickle.dumps({"a": 1})[:5],
-                                  pickle.dumps("a string")])
-def test_a_corrupt_cache_entry_heals(tmp_path: Path, junk: bytes):
-    cache = AnnotationCache(tmp_path)
-    (tmp_path / "k.pickle").write_bytes(junk)
+def _saved(dictionary: Dictionary, vocab_dir: Path, folder: Path) -> tuple[Path, list]:
+    engine = InProcessEngine(Settings(vocab_dir, dictionary.path.parent), TEXT)
+    whole = engine.annotate(0, 3)
+    AnnotationCache(folder).save("k", whole)
+    return folder / f"k{SUFFIX}", whole
+
+
+# What a crash, a full disk or a stray program can leave where an entry was.
+CORRUPTIONS = {
+    "emptied": lambda data: b"",
+    "truncated": lambda data: data[: len(data) // 2],
+    "last byte lost": lambda data: data[:-1],
+    "one byte flipped": lambda data: data[:-40] + bytes([data[-40] ^ 0xFF]) + data[-39:],
+    "garbage": lambda data: bytes(range(256)) * 8,
+    "a pickle": lambda data: pickle.dumps({"a": 1}),
+    "marshal of something else": lambda data: marshal.dumps(("x", 1)),
+}
+
+
+@pytest.mark.parametrize("corrupt", CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
+def test_a_corrupt_cache_entry_heals(dictionary: Dictionary, vocab_dir: Path, tmp_path: Path,
+                                     corrupt):
+    path, whole = _saved(dictionary, vocab_dir, tmp_path / "annotations")
+    cache = AnnotationCache(path.parent)
+    assert _plain(cache.load("k") or []) == _plain(whole)
+    path.write_bytes(corrupt(path.read_bytes()))
     assert cache.load("k") is None
-    assert not (tmp_path / "k.pickle").exists()
+    assert not path.exists()  # forgotten, so the next save rebuilds it
+    cache.save("k", whole)
+    assert _plain(cache.load("k") or []) == _plain(whole)
+
+
+def test_a_cached_entry_keeps_every_field(dictionary: Dictionary, vocab_dir: Path,
+                                          tmp_path: Path):
+    path, whole = _saved(dictionary, vocab_dir, tmp_path)
+    cached = AnnotationCache(tmp_path).load("k")
+    assert cached is not None
+    assert [s.as_json() for s in cached] == [s.as_json() for s in whole]
+    assert [[t.info for t in s.tokens] for s in cached] == [[t.info for t in s.tokens]
+                                                            for s in whole]
+    assert [s.idioms for s in cached] == [s.idioms for s in whole]  # 釜底抽薪, 杀敌一千…
+    assert any(s.idioms for s in cached)
+
+
+def test_an_old_pickle_entry_is_removed_not_loaded(dictionary: Dictionary, vocab_dir: Path,
+                                                   tmp_path: Path):
+    (tmp_path / "old.pickle").write_bytes(pickle.dumps([1, 2]))
+    _saved(dictionary, vocab_dir, tmp_path)
+    assert not (tmp_path / "old.pickle").exists()

@@ -106,6 +106,29 @@ def test_script_in_a_gloss_shows_as_text(vocab_dir: Path, dictionary: Dictionary
     assert "<script>" not in md and r"\<script\>alert(1)\</script\>" in md
 
 
+HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+
+
+def test_everything_the_learner_typed_is_escaped_in_html(vocab_dir: Path,
+                                                          dictionary: Dictionary) -> None:
+    # Gloss, note, translations (fresh and stale) and the title line all hostile.
+    Vocab(vocab_dir).set_gloss("断粮", HOSTILE, "duan4 liang2", HOSTILE)
+    learner = Learner(vocab_dir)
+    text = f"{HOSTILE}\n" + FIXTURE
+    annotator = build_annotator(Settings(vocab_dir, dictionary.path.parent), dictionary)
+    sentences = list(annotator.iter_annotate(text))
+    for sentence in sentences:
+        learner.set_translation(TEXT_ID, sentence.index, sentence.text, HOSTILE)
+    learner.set_translation(TEXT_ID, 99, "不在了。", HOSTILE)
+    doc = build_document(title_of(text), sentences,
+                         lambda index, sentence: learner.translation(TEXT_ID, index, sentence),
+                         annotator.glosses)
+    page = TEXT_FORMATS["html"](doc)
+    assert "<img" not in page and "<script" not in page and 'onerror="' not in page
+    escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&lt;script&gt;alert(2)"
+    assert page.count(escaped) >= 5  # title, its sentence and translation, gloss, note
+
+
 @pytest.mark.parametrize("text, escaped", [
     ("Q*项目", r"Q\*项目"),
     ("a | b", r"a \| b"),

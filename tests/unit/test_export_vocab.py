@@ -208,9 +208,47 @@ def test_csv_reads_back_and_neutralises_formulas() -> None:
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["gloss"] == "green\tgrass\nfield"
     assert row["definition"] == "'=1+1" and row["translation"] == '"quoted", comma'
-    for cell in ("=x", "+x", "-x", "@x", "\tx", "\rx"):
-        assert csv.neutralise(cell) == "'" + cell
-    assert csv.neutralise("x=1") == "x=1"
+
+
+NEUTRALISED = [
+    # a cell, as the csv export writes it
+    # formulas, and what a spreadsheet reads as one
+    ("=1+1", "'=1+1"),
+    ('=HYPERLINK("http://x","点")', '\'=HYPERLINK("http://x","点")'),
+    ("+x", "'+x"),
+    ("-ish (suffix)", "'-ish (suffix)"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("\n=1", "'\n=1"),
+    # plain numbers run nothing: left as they are
+    ("-5", "-5"),
+    ("+3.5", "+3.5"),
+    # the learner's ordinary text
+    ("x=1", "x=1"),
+    ("绿色", "绿色"),
+    ("lǜsè", "lǜsè"),
+    ("'quoted'", "'quoted'"),
+]
+
+
+@pytest.mark.parametrize(("cell", "written"), NEUTRALISED)
+def test_csv_neutralises_formulas(cell: str, written: str) -> None:
+    assert csv.neutralise(cell) == written
+
+
+@pytest.mark.parametrize(("title", "category"), [
+    ("盟友还是对手?", "//studyaid/盟友还是对手?"),
+    ("a/b\\c", "//studyaid/a-b-c"),
+    ("../../etc/passwd", "//studyaid/-.-etc-passwd"),
+    ("\x1b[31m红\x00色\x7f", "//studyaid/[31m红 色"),
+    ("..", "//studyaid/other"),
+])
+def test_pleco_categories_from_titles_are_clean(title: str, category: str) -> None:
+    # A title is a text's file name, or whatever a caller passes: never a path or a
+    # terminal escape in the category.
+    assert pleco._category(title) == category + "\n"
 
 
 # -- The Anki package, read back ---------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -82,3 +83,81 @@ def test_layers_import_downward_only() -> None:
                 if name.startswith("studyaid") and _layer(name) > own:
                     upward.append(f"{module} imports {name}")
     assert not upward, upward
+# -- Nothing a learner can hand us is executed; nothing goes on the network ---------------
+
+# Loading pickled (or shelved) data runs code the data names; eval and exec run text.
+UNSAFE_MODULES = {"pickle", "_pickle", "cPickle", "shelve", "dill", "cloudpickle", "jsonpickle"}
+UNSAFE_CALLS = {"eval", "exec", "__import__"}
+# Modules that open connections. (socket and ssl themselves load with asyncio and
+# importlib.metadata, under Textual and the stdlib, and are checked at run time below.)
+NETWORK_MODULES = {"socket", "ssl", "http", "urllib.request", "requests", "httpx", "urllib3",
+                   "aiohttp", "ftplib", "smtplib", "poplib", "imaplib", "telnetlib", "xmlrpc",
+                   "websockets", "paramiko"}
+
+
+def _imports_and_calls() -> list[tuple[str, int, str, str]]:
+    """Every (file, line, "import"|"call", name) in studyaid/."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "studyaid").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        where = str(path.relative_to(ROOT))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found += [(where, node.lineno, "import", a.name) for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.append((where, node.lineno, "import", node.module))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                found.append((where, node.lineno, "call", node.func.id))
+    return found
+
+
+def _is(name: str, modules: set[str]) -> bool:
+    return any(name == m or name.startswith(m + ".") for m in modules)
+
+
+def test_no_pickle_eval_or_exec_in_the_package() -> None:
+    bad = [f"{f}:{line}: {kind} {name}" for f, line, kind, name in _imports_and_calls()
+           if (kind == "import" and _is(name, UNSAFE_MODULES))
+           or (kind == "call" and name in UNSAFE_CALLS)]
+    assert not bad, bad
+
+
+def test_the_package_never_imports_a_network_module() -> None:
+    bad = [f"{f}:{line}: import {name}" for f, line, kind, name in _imports_and_calls()
+           if kind == "import" and _is(name, NETWORK_MODULES)]
+    assert not bad, bad
+
+
+def test_annotate_and_the_reader_open_no_connection(tmp_path: Path) -> None:
+    # Every way out of the machine raises; annotate a text and run the reader on it
+    # (annotation done); no client library is even loaded.
+    code = (
+        "import asyncio, io, contextlib, socket, sys\n"
+        "def refuse(*a, **k): raise AssertionError('network access')\n"
+        "socket.socket.connect = socket.socket.connect_ex = refuse\n"
+        "socket.create_connection = socket.getaddrinfo = refuse\n"
+        "from studyaid import cli, paths\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert cli.main(['annotate']) == 0\n"
+        "from studyaid.core.engine import InProcessEngine\n"
+        "from studyaid.core.loader import decode_bytes\n"
+        "from studyaid.core.services import Settings\n"
+        "from studyaid.tui.app import ReaderApp\n"
+        "text = decode_bytes(paths.seed_text().encode(), 'seed')\n"
+        "settings = Settings(paths.vocab_dir(), paths.cache_dir())\n"
+        "async def run():\n"
+        "    app = ReaderApp(settings, text, 'seed', InProcessEngine(settings, text.content))\n"
+        "    async with app.run_test() as pilot:\n"
+        "        await pilot.pause(); await app.workers.wait_for_complete()\n"
+        "        assert app.reader.sentence.tokens\n"
+        "asyncio.run(run())\n"
+        "clients = ('urllib.request', 'http.client', 'requests', 'httpx', 'urllib3',\n"
+        "           'aiohttp', 'ftplib', 'smtplib', 'xmlrpc.client')\n"
+        "loaded = [m for m in clients if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    env = {**os.environ, "STUDYAID_VOCAB": str(tmp_path / "vocab")}
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
+                   timeout=120)

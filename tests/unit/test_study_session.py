@@ -221,7 +221,8 @@ def test_settings(vocab_dir: Path, text: str, expected: StudySettings) -> None:
     ('new_per_day = "5"\n', "not a int"),
     ("cards = 5\n", "unknown setting"),
     ('timezone = "Mars/Olympus"\n', "unknown timezone"),
-    ("new_per_day = \n", "cannot read"),
+    ("new_per_day = \n", r"study.toml:1: not valid TOML"),
+    ("recall = true\nnew_per_day = 5\ncards = 5\n", r"study.toml:3: unknown setting"),
 ])
 def test_bad_settings(vocab_dir: Path, text: str, problem: str) -> None:
     (vocab_dir / "study.toml").write_text(text, encoding="utf-8")

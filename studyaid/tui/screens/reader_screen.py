@@ -41,6 +41,7 @@ from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader_edits import LearnerEdits
 from studyaid.tui.screens.reader_study import ReaderStudy
+from studyaid.tui.screens.reader_sync import WATCH_INTERVAL, ReaderSync
 from studyaid.tui.widgets.details_panel import DetailsPanel, details_text, idiom_text
 from studyaid.tui.widgets.sentence_view import SentenceView
 
@@ -77,7 +78,7 @@ def find_sentence(sentences: list[Sentence], query: str, after: int) -> int | No
     return None
 
 
-class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
+class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
     """Reads one text; every key is a binding with an id, listed by the help screen."""
 
     BINDINGS = READER_BINDINGS  # type: ignore[assignment]
@@ -102,6 +103,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
         self.search_query = ""
         self._anchor: int | None = None  # a text offset the cursor returns to on re-annotation
         self._position_timer: Timer | None = None
+        self._position_problem: str | None = None
         # The time for card statuses and the review (tests set a fixed one).
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
@@ -135,7 +137,10 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
             self.index = min(self.learner.position(self.text_id), len(self.sentences) - 1)
         except StudyaidError as exc:
             self.notify(str(exc), severity="error", timeout=10)
+            self._position_problem = str(exc)  # not shown again by each position save
         self.index = max(self.index, 0)
+        self.start_watching()
+        self.set_interval(WATCH_INTERVAL, self.check_files)
         # A cached annotation of an ordinary text is read here, before the first paint
         # (milliseconds), so a warm start paints the pinyin at once.
         if len(self.text.content) <= SYNC_CACHE_CHARS and self._use_cache(self._key()):
@@ -279,12 +284,18 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
         return [i for i in self.sentence.idioms if i.start < token.end and token.start < i.end]
 
     def _save(self, write: Callable[[], object]) -> bool:
-        """Run a write to the vocab folder; a problem is shown, never raised."""
+        """Run a write to the vocab folder; a problem is shown, never raised. What another
+        process changed is re-read first (the write itself re-reads its file under the
+        folder's lock, so nothing of theirs is lost either way)."""
+        self.check_files()
         try:
             write()
         except StudyaidError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return False
+        finally:
+            if self.file_watch is not None:
+                self.file_watch.changed()  # our own change: nothing to re-read
         return True
 
     def _go(self, index: int) -> None:
@@ -297,12 +308,24 @@ class ReaderScreen(LearnerEdits, ReaderStudy, Screen[None]):
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self.save_position)
 
+    def reload_statuses(self) -> None:
+        """Every word's status again (in a thread): cards or statuses changed on disk."""
+        self.load_statuses()
+
     def save_position(self) -> None:
-        """Remember the sentence the learner is at."""
+        """Remember the sentence the learner is at. (Saved after every move: a problem
+        with positions.tsv is shown once, not at every move.)"""
         if self._position_timer is not None:
             self._position_timer.stop()
             self._position_timer = None
-        self._save(lambda: self.learner.set_position(self.text_id, self.index))
+        try:
+            self.learner.set_position(self.text_id, self.index)
+        except StudyaidError as exc:
+            if str(exc) != self._position_problem:
+                self.notify(str(exc), severity="error", timeout=10)
+            self._position_problem = str(exc)
+        else:
+            self._position_problem = None
 
     def _reannotate(self, resegment: bool) -> None:
         """The learner's layer changed: annotate again, the current sentence first."""
