@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from studyaid.core.reading import phrase_reading, pypinyin_reading
@@ -62,6 +62,11 @@ class Opinions:
     single: bool
     """The token is this one character."""
 
+    @cached_property
+    def best(self) -> float:
+        """The model's highest probability among the candidates."""
+        return max(self.probabilities.values(), default=0.0)
+
 
 def gather(word: str, readings: tuple[str, ...], pinyin: tuple[str, ...], han: int,
            sentence: str, position: int, probabilities: dict[str, float]) -> Opinions:
@@ -92,6 +97,7 @@ def features(candidate: str, opinions: Opinions) -> list[float]:
     neutral = candidate.endswith("5")
     probabilities = opinions.probabilities
     probability = probabilities.get(candidate, 0.0)
+    best = opinions.best
     return [
         math.log(max(probability, _FLOOR)),
         float(only),
@@ -103,7 +109,7 @@ def features(candidate: str, opinions: Opinions) -> list[float]:
         float(neutral),
         float(only and neutral),
         float(opinions.single and candidate == opinions.token_reading),
-        float(probability == max(probabilities.values())),
+        float(probability == best),
         float(probability >= SURE),
     ]
 

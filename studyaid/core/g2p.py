@@ -13,6 +13,7 @@ layers, with two changes to how its output is read:
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -49,14 +50,25 @@ class PolyphoneModel:
     def _class_index(self) -> dict[str, int]:
         return {reading: index for index, reading in self._model.idx2class.items()}
 
-    def readings(self, char: str) -> list[str]:
-        """The readings g2pM knows for ``char`` (from its CC-CEDICT digest)."""
+    @cached_property
+    def _readings(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Each polyphone's readings with their class indexes (one reading: no entry)."""
         known = self._class_index
-        return [r for r in self._model.cedict.get(char, ()) if r in known]
+        table = {}
+        for char, readings in self._model.cedict.items():
+            found = tuple((r, known[r]) for r in readings if r in known)
+            if len(found) > 1:
+                table[char] = found
+        return table
+
+    def readings(self, char: str) -> list[str]:
+        """The readings g2pM chooses among for ``char`` (from its CC-CEDICT digest):
+        none when it has only one."""
+        return [r for r, _ in self._readings.get(char, ())]
 
     def is_polyphone(self, char: str) -> bool:
         """Whether ``char`` has more than one reading to choose from."""
-        return len(self.readings(char)) > 1
+        return char in self._readings
 
     def guess(self, requests: list[tuple[str, list[int]]]) -> list[list[Guess]]:
         """For each ``(sentence, positions)``, a Guess per position (same order)."""
@@ -109,35 +121,34 @@ class PolyphoneModel:
         backward_x = w["embeddings"][backward_ids] @ w["backward_ih"] + w["backward_bias"]
         forward_out = _lstm(forward_x, w["forward_hh"])
         backward_out = _lstm(backward_x, w["backward_hh"])
-        results = []
-        for i, (sentence, positions) in enumerate(requests):
-            # +1: the sentence starts after the begin-of-sentence marker; the backward
-            # pass read row i reversed, so step t of the row is its step len - 1 - t.
-            length = len(rows[i])
-            steps = [p + 1 for p in positions]
-            hidden = np.concatenate(
-                [forward_out[i, steps], backward_out[i, [length - 1 - t for t in steps]]],
-                axis=1)
-            logits = model.fc_layer(hidden.astype(np.float64))
-            results.append(
-                [self._choose(sentence[p], row) for p, row in zip(positions, logits, strict=True)]
-            )
+        # Every position's hidden state in the batch, through the output layer at once.
+        # +1: the sentence starts after the begin-of-sentence marker; the backward pass
+        # read row i reversed, so step t of the row is its step len - 1 - t.
+        row_of = [i for i, (_, positions) in enumerate(requests) for _ in positions]
+        steps = [p + 1 for _, positions in requests for p in positions]
+        back = [len(rows[i]) - 1 - t for i, t in zip(row_of, steps, strict=True)]
+        hidden = np.concatenate([forward_out[row_of, steps], backward_out[row_of, back]], axis=1)
+        logits = model.fc_layer(hidden.astype(np.float64))
+        results: list[list[Guess]] = []
+        at = 0
+        for sentence, positions in requests:
+            results.append([self._choose(sentence[p], logits[at + k])
+                            for k, p in enumerate(positions)])
+            at += len(positions)
         return results
 
     def _choose(self, char: str, logits: Any) -> Guess:
-        import numpy as np
-
-        candidates = self.readings(char)
+        candidates = self._readings.get(char)
         if not candidates:
             return Guess("", 0.0, {})
-        scores = np.array([logits[self._class_index[c]] for c in candidates])
-        order = np.argsort(-scores)
-        probabilities = np.exp(scores - scores.max())
-        probabilities /= probabilities.sum()
-        best = probabilities[order[0]]
-        second = probabilities[order[1]] if len(order) > 1 else 0.0
-        return Guess(candidates[int(order[0])], float(best - second),
-                     {c: float(p) for c, p in zip(candidates, probabilities, strict=True)})
+        scores = logits[[index for _, index in candidates]].tolist()
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        probabilities = {r: e / total for (r, _), e in zip(candidates, exps, strict=True)}
+        ranked = sorted(probabilities.values(), reverse=True)
+        best = max(probabilities, key=probabilities.__getitem__)
+        return Guess(best, ranked[0] - ranked[1], probabilities)
 
 
 def _lstm(inputs: Any, recurrent: Any) -> Any:

@@ -70,15 +70,37 @@ def phrase_reading(sentence: str, index: int) -> tuple[str, int] | None:
     from pypinyin.constants import PHRASES_DICT
     from pypinyin.style import convert
 
-    for length in range(min(PHRASE_LONGEST, len(sentence)), 1, -1):
-        for start in range(max(0, index - length + 1), min(index, len(sentence) - length) + 1):
-            readings = PHRASES_DICT.get(sentence[start:start + length])
-            if readings is not None and len(readings) == length:
-                marked = readings[index - start][0]
-                numbered = convert(marked, Style.TONE3, strict=False,
-                                   neutral_tone_with_five=True)
-                return numbered.replace("v", "u:").replace("ü", "u:"), length
-    return None
+    lengths = _phrase_lengths()
+    best: tuple[int, int] | None = None  # (length, start)
+    for start in range(max(0, index - PHRASE_LONGEST + 1), index + 1):
+        for length in lengths.get(sentence[start], ()):
+            if (start + length > index and start + length <= len(sentence)
+                    and (best is None or length > best[0])
+                    and sentence[start:start + length] in PHRASES_DICT):
+                best = (length, start)
+                break  # lengths are longest first
+    if best is None:
+        return None
+    length, start = best
+    readings = PHRASES_DICT[sentence[start:start + length]]
+    if len(readings) != length:
+        return None
+    numbered = convert(readings[index - start][0], Style.TONE3, strict=False,
+                       neutral_tone_with_five=True)
+    return numbered.replace("v", "u:").replace("ü", "u:"), length
+
+
+@lru_cache(maxsize=1)
+def _phrase_lengths() -> dict[str, tuple[int, ...]]:
+    """For each first character of a phrase in pypinyin's data, the phrases' lengths
+    (two to :data:`PHRASE_LONGEST`), longest first: a character tries only those."""
+    from pypinyin.constants import PHRASES_DICT
+
+    found: dict[str, set[int]] = {}
+    for phrase in PHRASES_DICT:
+        if 2 <= len(phrase) <= PHRASE_LONGEST:
+            found.setdefault(phrase[0], set()).add(len(phrase))
+    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in found.items()}
 
 
 @lru_cache(maxsize=4096)
