@@ -10,17 +10,19 @@ import json
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyaid import __version__, paths
 from studyaid.core.errors import StudyaidError
-from studyaid.core.loader import decode_bytes, load_text
+from studyaid.core.loader import Text, decode_bytes, load_text
 from studyaid.core.reading import STYLES
 from studyaid.core.render import FORMATS
 from studyaid.core.sandhi import TONES
 from studyaid.core.services import Settings, build_annotator, open_dictionary
+from studyaid.core.unwrap import join_wrapped_lines
 from studyaid.core.vocab import Vocab
 
 if TYPE_CHECKING:
@@ -35,6 +37,8 @@ IMPORT_FORMAT_NAMES = ("cedict", "pleco", "csv")
 """``studyaid.imports.IMPORT_FORMATS``'s names."""
 IMPORT_SHOWN = 10
 """Conflicting glosses listed by an import's preview."""
+JOIN_HELP = ("join hard-wrapped lines: a line break inside a paragraph goes (a blank line, "
+             "an indented line or sentence-final punctuation keeps it)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,8 +47,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    vocab = paths.vocab_dir(args.vocab)
+    if vocab.exists() and not vocab.is_dir():
+        raise StudyaidError("is a file, not a vocab folder (see --vocab, $STUDYAID_VOCAB)",
+                            vocab)
     return Settings(
-        vocab=paths.vocab_dir(args.vocab),
+        vocab=vocab,
         cache=paths.cache_dir(),
         cedict=paths.cedict_file(args.cedict),
         context_model=getattr(args, "context_model", False),
@@ -57,13 +65,28 @@ def _width(args: argparse.Namespace) -> int:
     return max(20, shutil.get_terminal_size((80, 24)).columns)
 
 
+def _text(args: argparse.Namespace) -> tuple[Text, str]:
+    """The text a command works on (the seed article when no path is given), its lines
+    joined with ``--join-lines``, and its id (as the reader stores translations)."""
+    if args.path is None:
+        text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
+        text_id = "seed"
+    else:
+        text = load_text(args.path)
+        text_id = str(Path(args.path).resolve()) if args.path != "-" else "-"
+    if getattr(args, "join_lines", False):
+        # Same id: translations are found by their sentence's text, whichever way it reads.
+        text = replace(text, content=join_wrapped_lines(text.content))
+    return text, text_id
+
+
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate a text (or the seed article) to standard output."""
     settings = _settings(args)
-    if args.path is None:
-        text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
-    else:
-        text = load_text(args.path)
+    text, _ = _text(args)
+    if not text.content.strip():
+        print(f"studyaid: {text.name}: the text is empty; nothing to annotate", file=sys.stderr)
+        return 0
     annotator = build_annotator(settings)
     sentences = map(TONES[args.tones], annotator.iter_annotate(text.content))
     FORMATS[args.format](sentences, sys.stdout, args.pinyin, _width(args))
@@ -73,12 +96,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 def cmd_read(args: argparse.Namespace) -> int:
     """Open the reader on a text (the bundled seed article when no path is given)."""
     settings = _settings(args)
-    if args.path is None:
-        text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
-        text_id = "seed"
-    else:
-        text = load_text(args.path)
-        text_id = str(Path(args.path).resolve())
+    text, text_id = _text(args)
+    if not text.content.strip():
+        raise StudyaidError("the text is empty; nothing to read", text.name)
     # Imported here so that every other command runs without loading textual.
     from studyaid.tui import run_reader
 
@@ -416,14 +436,9 @@ def cmd_export_text(args: argparse.Namespace) -> int:
     from studyaid.export.text import TEXT_FORMATS, build_document, title_of
 
     out = _output(args.output, args.force)
-    if args.path is None:
-        text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
-        text_id = "seed"
-    else:
-        if out.exists() and out.resolve() == Path(args.path).resolve():
-            raise StudyaidError("is the text being exported; choose another file", out)
-        text = load_text(args.path)
-        text_id = str(Path(args.path).resolve())  # as the reader stores its translations
+    if args.path is not None and out.exists() and out.resolve() == Path(args.path).resolve():
+        raise StudyaidError("is the text being exported; choose another file", out)
+    text, text_id = _text(args)
     settings = _settings(args)
     annotator = build_annotator(settings)
     learner = Learner(settings.vocab)
@@ -487,10 +502,12 @@ def build_parser() -> argparse.ArgumentParser:
                           "undecided with the g2pM model, weighed with the dictionary and "
                           "pypinyin's phrases (default; --no-context-model: the dictionary "
                           "pipeline alone, faster, less accurate)")
+    annotate.add_argument("--join-lines", action="store_true", help=JOIN_HELP)
     annotate.set_defaults(run=cmd_annotate)
 
     read = sub.add_parser("read", parents=[common], help="read a text in the reader")
     read.add_argument("path", nargs="?", help="a text file (default: the bundled seed article)")
+    read.add_argument("--join-lines", action="store_true", help=JOIN_HELP)
     read.set_defaults(run=cmd_read)
 
     review = sub.add_parser("review", parents=[common], help="review the flashcards due")
@@ -579,6 +596,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="html (a self-contained page) or md (Markdown)")
     etext.add_argument("-o", "--output", required=True, metavar="FILE")
     etext.add_argument("--force", action="store_true", help="replace an existing file")
+    etext.add_argument("--join-lines", action="store_true", help=JOIN_HELP)
     etext.set_defaults(run=cmd_export_text)
 
     profile = sub.add_parser("profile", parents=[common],

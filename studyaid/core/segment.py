@@ -1,8 +1,9 @@
 """Segmentation: the one module that talks to jieba.
 
 Text is cut into tokens with character offsets. Runs of Latin letters and digits
-(``OpenAI``, ``GPT-4``, ``3.5``, full-width ``ＧＰＴ``) are kept whole before jieba sees
-the rest; jieba runs in precise mode with the learner's lexicon: words to merge are added
+(``OpenAI``, ``GPT-4``, ``3.5``, full-width ``ＧＰＴ``, ``Müller``) and characters with
+their modifiers (emoji ZWJ sequences, flags, combining marks) are kept whole before
+jieba sees the rest; jieba runs in precise mode with the learner's lexicon: words to merge are added
 to its dictionary with a frequency that wins, and splits break a token into its parts.
 """
 
@@ -13,10 +14,23 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-# Latin words, numbers and things like GPT-4, C++, Q*, 3.5, ＧＰＴ－４, Wi-Fi stay whole.
-_LATIN = re.compile(
-    r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+(?:[-_.'’／/－．][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+)*[+*＋＊#]*"
+# Latin words, numbers and things like GPT-4, C++, Q*, 3.5, ＧＰＴ－４, Wi-Fi, Müller,
+# lǜsè (accents precomposed or combining) stay whole.
+_ALNUM = r"(?:[A-Za-z0-9Ａ-Ｚａ-ｚ０-９\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][\u0300-\u036f]*)"
+# A character with what modifies it stays one token, as it is one glyph on screen: an
+# emoji ZWJ sequence (👩‍💻), a flag (🇨🇳), a keycap (1️⃣), a skin tone, a variation
+# selector, a combining mark. Han characters are left to jieba.
+_MODIFIER = r"[\u0300-\u036f\u20d0-\u20ff\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
+_CLUSTER = (
+    r"[\U0001f1e6-\U0001f1ff]{2}"
+    r"|[^\s\u200d\u3000-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+    r"(?:" + _MODIFIER + r"|\u200d[^\s\u200d\u3000-\u9fff])+"
 )
+_WORD = _ALNUM + r"+(?:[-_.'’／/－．]" + _ALNUM + r"+)*[+*＋＊#]*"
+_LATIN = re.compile(_WORD)
+_LATIN_OR_CLUSTER = re.compile(_CLUSTER + "|" + _WORD)
+# Most text has no modifier at all: one quick search spares the cluster pattern's cost.
+_HAS_MODIFIER = re.compile(_MODIFIER + r"|[\u200d\U0001f1e6-\U0001f1ff]")
 
 _PARTICLES = frozenset("的地得了着过吗呢吧啊")
 _RARE = 50
@@ -95,7 +109,8 @@ class Segmenter:
         if not self._ready:
             self._initialise()
         position = 0
-        for match in _LATIN.finditer(text):
+        pattern = _LATIN_OR_CLUSTER if _HAS_MODIFIER.search(text) else _LATIN
+        for match in pattern.finditer(text):
             if match.start() > position:
                 yield from self._jieba_tokens(text[position : match.start()], offset + position)
             yield match.group(), offset + match.start(), offset + match.end()
