@@ -21,7 +21,8 @@ splitting, segmentation, word info, idioms, JSON output), so a failing ratio poi
 phase. ``--profile`` adds a cProfile listing (top 15 by own and by cumulative time) of an
 in-process annotate + JSON output of the first 200,000 characters.
 
-Run: ``python bench/annotate_bench.py [--rounds N] [--chars N] [--profile]``.
+Run: ``python bench/annotate_bench.py [--rounds N] [--chars N] [--profile] [--no-phases]
+[--json FILE]``.
 Skips (exit 0) when ``../shared/data`` is absent.
 """
 
@@ -36,6 +37,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from report import Report, add_json_option
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -177,12 +180,18 @@ def main() -> int:
     parser.add_argument("--chars", type=int, default=1_000_000, help="size of the text")
     parser.add_argument("--profile", action="store_true", help="add a cProfile listing")
     parser.add_argument("--naive", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--no-phases", action="store_true",
+                        help="skip the in-process breakdown by phase")
+    add_json_option(parser)
     args = parser.parse_args()
     if args.naive:
         naive(*args.naive)
         return 0
+    report = Report("annotate_bench")
     if not all((DATA / "texts" / name).is_file() for name in TEXTS):
         print(f"annotate_bench: skipped, no texts in {DATA / 'texts'}")
+        report.skip(f"no texts in {DATA / 'texts'}")
+        report.write(args.json)
         return 0
 
     with tempfile.TemporaryDirectory(prefix="studyaid-bench-") as name:
@@ -225,12 +234,18 @@ def main() -> int:
         ratio = medians["studyaid"][0] / medians["naive"][0]
         cpu_ratio = medians["studyaid"][1] / medians["naive"][1]
 
-        phases(text, tmp, args.profile)
+        if not args.no_phases:
+            phases(text, tmp, args.profile)
 
     verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
     print("\nSummary")
     print(f"  {verdict}  annotate {chars:,} chars: studyaid/naive time = {ratio:.2f} "
           f"(target <= {TARGET_RATIO}; CPU-time ratio {cpu_ratio:.2f})")
+    report.figure(f"annotate {chars / 1e6:.1f}M chars: studyaid/naive time", ratio, "x",
+                  "<=", TARGET_RATIO)
+    report.figure("annotate: studyaid throughput", chars / medians["studyaid"][0] / 1000,
+                  "k chars/s")
+    report.write(args.json)
     return 0
 
 

@@ -35,6 +35,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from report import Report, add_json_option
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
 TEXTS = ("kongyiji_simp.txt", "yijian_xiaoshi_simp.txt", "zhufu_trad.txt")
@@ -255,9 +257,13 @@ def main() -> int:
     """Run (a) to (d) and print the summary."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", action="store_true", help="cProfile one index build")
+    add_json_option(parser)
     args = parser.parse_args()
+    report = Report("dictionary_bench")
     if not (DATA / "texts").is_dir():
         print(f"dictionary_bench: skipped, no {DATA / 'texts'}")
+        report.skip(f"no {DATA / 'texts'}")
+        report.write(args.json)
         return 0
     from studyaid import paths
 
@@ -284,6 +290,12 @@ def main() -> int:
               f"   (target <= {SEARCH_TARGET_MS} ms median; p95 {p95:.2f} ms)")
     print(f"  {verdict(rss <= RSS_TARGET_MB)}  annotate seed RSS  {rss:6.0f} MB   "
           f"(target <= {RSS_TARGET_MB:.0f} MB)")
+    report.figure("dictionary index build", build, "s", "<=", BUILD_TARGET_S)
+    report.figure("headword lookup (median)", lookup, "ms", "<=", LOOKUP_TARGET_MS)
+    for kind, (median, _) in search.items():
+        report.figure(f"{kind} search (median)", median, "ms", "<=", SEARCH_TARGET_MS)
+    report.figure("annotate seed, peak RSS", rss, "MB", "<=", RSS_TARGET_MB)
+    report.write(args.json)
     return 0
 
 

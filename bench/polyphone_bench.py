@@ -14,7 +14,7 @@ compared with the gold reading. Two runs, measured in the same session:
 Prints both accuracies, the time ratio between them, and the most frequent errors of
 the default (``--errors FILE`` writes each wrong sentence). Issue 4's goal: >= 98.0 %
 (g2pM alone reproduces 97.3 %). Skips (exit 0) when ``../shared/data`` is absent.
-Run: ``python bench/polyphone_bench.py [--errors FILE]``.
+Run: ``python bench/polyphone_bench.py [--errors FILE] [--sentences N] [--json FILE]``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from report import Report, add_json_option
+
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "cpp-dev"
 MARK = "\u2581"
 GOAL = 98.0
@@ -40,11 +42,14 @@ def _is_han(ch: str) -> bool:
 
 
 def evaluate(extra: list[str], env: dict[str, str], vocab: str,
-             wrong: list[str] | None = None) -> tuple[float, float, Counter]:
-    """(accuracy %, seconds, errors) of one run of ``studyaid annotate``; each wrong
-    sentence is added to ``wrong`` (with what was read and the gold)."""
-    marked = (DATA / "dev.sent").read_text(encoding="utf-8").splitlines()
-    golds = [g.strip() for g in (DATA / "dev.lb").read_text(encoding="utf-8").splitlines()]
+             wrong: list[str] | None = None,
+             limit: int | None = None) -> tuple[float, float, Counter]:
+    """(accuracy %, seconds, errors) of one run of ``studyaid annotate`` on the first
+    ``limit`` sentences (all without one); each wrong sentence is added to ``wrong``
+    (with what was read and the gold)."""
+    marked = (DATA / "dev.sent").read_text(encoding="utf-8").splitlines()[:limit]
+    golds = [g.strip() for g in
+             (DATA / "dev.lb").read_text(encoding="utf-8").splitlines()][:limit]
     clean = [s.replace(MARK, "") for s in marked]
     started = time.perf_counter()
     out = subprocess.run(
@@ -79,9 +84,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", metavar="FILE",
                         help="write each sentence read wrong (default pipeline) to FILE")
+    parser.add_argument("--sentences", type=int, metavar="N",
+                        help="only the first N sentences (a quicker, rougher figure)")
+    add_json_option(parser)
     args = parser.parse_args()
+    report = Report("polyphone_bench")
     if not (DATA / "dev.sent").exists():
         print(f"skipped: {DATA} is absent")
+        report.skip(f"{DATA} is absent")
+        report.write(args.json)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, STUDYAID_CACHE=str(Path(tmp) / "cache"), HOME=tmp)
@@ -89,9 +100,9 @@ def main() -> int:
         Path(vocab).mkdir()
         subprocess.run([sys.executable, "-m", "studyaid", "lookup", "好", "--vocab", vocab],
                        env=env, capture_output=True, check=True)  # build the index, untimed
-        plain, plain_s, _ = evaluate(["--no-context-model"], env, vocab)
+        plain, plain_s, _ = evaluate(["--no-context-model"], env, vocab, None, args.sentences)
         wrong: list[str] = []
-        model, model_s, errors = evaluate([], env, vocab, wrong)
+        model, model_s, errors = evaluate([], env, vocab, wrong, args.sentences)
         if args.errors:
             Path(args.errors).write_text("\n".join(wrong) + "\n", encoding="utf-8")
     print(f"--no-context-model:  {plain:6.2f} %  ({plain_s:5.1f} s)")
@@ -102,6 +113,12 @@ def main() -> int:
         print(f"  {count:3d}  {char} {got} -> {gold}")
     verdict = "PASS" if model >= GOAL else "FAIL"
     print(f"\nSummary\n  {verdict}  CPP dev accuracy {model:.2f} % (goal >= {GOAL} %)")
+    some = f", first {args.sentences}" if args.sentences else ""
+    report.figure(f"CPP dev polyphone accuracy, default (context){some}", model, "%", ">=",
+                  GOAL)
+    report.figure(f"CPP dev polyphone accuracy, --no-context-model{some}", plain, "%")
+    report.figure("context / no-context time", ratio, "x")
+    report.write(args.json)
     return 0
 
 

@@ -36,7 +36,7 @@ Every child is asked to quit with ``q``, then terminated, then killed. Everythin
 goes to a temporary folder (``HOME``, ``TMPDIR``, ``XDG_*``, ``STUDYAID_CACHE``,
 ``--vocab``). The whole run takes under 4 minutes.
 
-Run: ``python bench/reader_bench.py [--rounds N] [--presses N] [--chars N]``.
+Run: ``python bench/reader_bench.py [--rounds N] [--presses N] [--chars N] [--json FILE]``.
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from report import Report, add_json_option
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -330,6 +332,7 @@ class Bench:
         self.env = environment(tmp)
         self.began = time.perf_counter()
         self.summary: list[str] = []
+        self.report = Report("reader_bench")
         self.warm_cache = tmp / "cache-warm"
         self.forced: list[str] = []  # launches that did not quit on q within the timeout
         self._vocabs = 0
@@ -342,12 +345,14 @@ class Bench:
         """Run one part; a marker that never shows fails the part, not the run."""
         if self.over_budget():
             self.verdict(False, f"{name}: not run, time budget spent")
+            self.report.fail(f"reader: {name}", "not run, time budget spent")
             return
         try:
             run()
         except TimeoutError as exc:
             print(f"{name}: {exc}\n")
             self.verdict(False, f"{name}: {str(exc).split(';')[0]}")
+            self.report.fail(f"reader: {name}", str(exc).split(";")[0])
 
     def close(self, term: Terminal) -> None:
         """End a launch; note the ones that had to be terminated."""
@@ -412,6 +417,11 @@ class Bench:
         self.verdict(cold_text < cold_pinyin,
                      f"cold first launch shows the text before the pinyin: text "
                      f"{cold_text * 1000:.0f} ms, pinyin {cold_pinyin * 1000:.0f} ms")
+        self.report.figure("reader warm start / bare app", ratio, "x", "<=", TARGET_RATIO)
+        self.report.figure("reader warm start to pinyin", warm * 1000, "ms")
+        self.report.figure("reader cold launch: raw text on screen", cold_text * 1000, "ms",
+                           "< pinyin", passed=cold_text < cold_pinyin)
+        self.report.figure("reader cold launch: pinyin on screen", cold_pinyin * 1000, "ms")
 
     def keys_warm(self) -> None:
         """l/h after the pinyin is on screen, nothing loading."""
@@ -477,6 +487,7 @@ class Bench:
         if not latencies:
             print(f"  {label}: no press drew anything\n")
             self.verdict(False, f"key latency, {label}: no screen updates")
+            self.report.fail(f"reader key latency, {label}", "no screen updates")
             return
         median, p90 = spread(latencies)
         print(f"  {label}: {len(latencies)} presses, median {ms(median)}, p90 {ms(p90)}, "
@@ -486,12 +497,18 @@ class Bench:
                      f"key latency, {label}: median {median * 1000:.1f} ms, p90 "
                      f"{p90 * 1000:.1f} ms (targets <= {TARGET_MEDIAN_MS:.0f}, "
                      f"<= {TARGET_P90_MS:.0f})")
+        name = label.split(" (")[0]
+        self.report.figure(f"reader key latency, {name}: median", median * 1000, "ms", "<=",
+                           TARGET_MEDIAN_MS)
+        self.report.figure(f"reader key latency, {name}: p90", p90 * 1000, "ms", "<=",
+                           TARGET_P90_MS)
 
     def long_text(self) -> None:
         """A million characters: time to the first screen, peak RSS of the process tree."""
         corpus = build_corpus(self.args.chars)
         if corpus is None:
             print(f"long text: skipped, no texts in {DATA / 'texts'}")
+            self.report.skip_figure("reader: 1M-character text", f"no {DATA / 'texts'}")
             return
         text, first = corpus
         path = self.tmp / "million.txt"
@@ -525,6 +542,10 @@ class Bench:
         self.verdict(rss <= TARGET_RSS_MB,
                      f"{len(text):,}-character text peak RSS {rss:.0f} MB "
                      f"(target <= {TARGET_RSS_MB:.0f} MB)")
+        size = f"{len(text) / 1e6:.1f}M-character text"
+        self.report.figure(f"reader: {size} on screen",
+                           shown if shown is not None else None, "s", "<=", TARGET_OPEN_S)
+        self.report.figure(f"reader: {size}, peak RSS", rss, "MB", "<=", TARGET_RSS_MB)
 
 
 def main() -> int:
@@ -540,6 +561,7 @@ def main() -> int:
     parser.add_argument("--hold", type=float, default=5.0,
                         help="seconds the long text stays open after its first screen")
     parser.add_argument("--bare", nargs=2, metavar=("PINYIN", "HANZI"), help=argparse.SUPPRESS)
+    add_json_option(parser)
     args = parser.parse_args()
     if args.bare:
         bare_app(*args.bare)
@@ -548,6 +570,9 @@ def main() -> int:
     if next((line for line in seed_lines if line), None) != FIRST_HANZI:
         print(f"reader_bench: skipped, the seed no longer starts with {FIRST_HANZI} "
               "(update FIRST_HANZI and FIRST_PINYIN)")
+        report = Report("reader_bench")
+        report.skip(f"the seed no longer starts with {FIRST_HANZI}")
+        report.write(args.json)
         return 0
 
     with tempfile.TemporaryDirectory(prefix="studyaid-reader-bench-") as name:
@@ -564,6 +589,7 @@ def main() -> int:
         print(f"Did not quit within {QUIT_TIMEOUT_S:.0f} s of q: {'; '.join(bench.forced)}\n")
     print(f"Summary ({took:.0f} s)")
     print("\n".join(bench.summary))
+    bench.report.write(args.json)
     return 0
 
 

@@ -51,6 +51,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader_bench import COLUMNS, LINES, Terminal, environment, literal, ms, spread
+from report import Report, add_json_option
 from study_bench import build
 
 TARGET_OPEN_S = 0.5
@@ -92,6 +93,7 @@ class Bench:
                         STUDYAID_CONFIG=str(tmp / "xdg-config" / "studyaid"))
         self.began = time.perf_counter()
         self.summary: list[str] = []
+        self.report = Report("review_bench")
         self.forced: list[str] = []
         self.word = ""
         self.sentence = ""
@@ -176,12 +178,15 @@ class Bench:
                      f"open the review screen, warm cache: {warm * 1000:.0f} ms (target <= "
                      f"{TARGET_OPEN_S * 1000:.0f} ms; median of {len(times['review'])}); "
                      f"{ratio:.2f}x the bare app's {bare * 1000:.0f} ms")
+        self.report.figure(f"review screen open, {self.args.cards:,} cards, warm cache",
+                           warm * 1000, "ms", "<=", TARGET_OPEN_S * 1000)
         self.bare_median = bare
 
     def cold(self) -> None:
         """One launch with the cache folder deleted."""
         if self.over_budget():
             self.verdict(False, "cold start: not run, time budget spent")
+            self.report.fail("review screen open, cold cache", "not run, time budget spent")
             return
         shutil.rmtree(self.cache, ignore_errors=True)
         term = self.review()
@@ -196,6 +201,8 @@ class Bench:
         self.verdict(shown <= TARGET_OPEN_S,
                      f"open the review screen, cold cache: {shown * 1000:.0f} ms (target <= "
                      f"{TARGET_OPEN_S * 1000:.0f} ms; one launch{extra})")
+        self.report.figure(f"review screen open, {self.args.cards:,} cards, cold cache",
+                           shown * 1000, "ms", "<=", TARGET_OPEN_S * 1000)
 
     def done_drawn(self, term: Terminal, count: int, since: int, sent: float) -> float | None:
         """Seconds from ``sent`` until the header's ``· COUNT done`` shows in what was drawn
@@ -213,6 +220,7 @@ class Bench:
         """Space then 3 on a warm launch; then 3 on the bare app for reference."""
         if self.over_budget():
             self.verdict(False, "grade latency: not run, time budget spent")
+            self.report.fail("review grade -> next card", "not run, time budget spent")
             return
         pause = self.args.pause
         first: list[float] = []
@@ -261,6 +269,7 @@ class Bench:
         if not first:
             print("  no grade drew anything\n")
             self.verdict(False, "grade -> next card: no screen updates")
+            self.report.fail("review grade -> next card", "no screen updates")
             return
         median, p90 = spread(first)
         print(f"  3 -> first output:       median {ms(median)}, p90 {ms(p90)}, max "
@@ -282,6 +291,8 @@ class Bench:
         self.verdict(median * 1000 <= TARGET_GRADE_MS,
                      f"grade -> next card (3 -> first output): median {median * 1000:.1f} ms, "
                      f"p90 {p90 * 1000:.1f} ms (target <= {TARGET_GRADE_MS:.0f} ms median)")
+        self.report.figure("review grade -> next card: median", median * 1000, "ms", "<=",
+                           TARGET_GRADE_MS)
 
 
 def main() -> int:
@@ -294,6 +305,7 @@ def main() -> int:
     parser.add_argument("--pause", type=float, default=0.06,
                         help="seconds of quiet screen before each key")
     parser.add_argument("--bare", nargs=2, metavar=("WORD", "SENTENCE"), help=argparse.SUPPRESS)
+    add_json_option(parser)
     args = parser.parse_args()
     if args.bare:
         bare_app(*args.bare)
@@ -309,12 +321,14 @@ def main() -> int:
             except TimeoutError as exc:
                 print(f"{part.__name__}: {exc}\n")
                 bench.verdict(False, f"{part.__name__}: {str(exc).split(';')[0]}")
+                bench.report.fail(f"review: {part.__name__}", str(exc).split(";")[0])
         took = time.perf_counter() - bench.began
 
     if bench.forced:
         print(f"Did not quit on q: {'; '.join(bench.forced)}\n")
     print(f"Summary ({took:.0f} s)")
     print("\n".join(bench.summary))
+    bench.report.write(args.json)
     return 0
 
 

@@ -38,6 +38,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from report import Report, add_json_option
+
 from studyaid.study import Card, CardStore, Collection, Scheduler, StudySettings
 from studyaid.study.history import cache_file
 from studyaid.study.log import ReviewLog, review_record
@@ -125,7 +127,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5, help="opens of each kind")
     parser.add_argument("--grades", type=int, default=200, help="grades timed")
     parser.add_argument("--keep", metavar="DIR", help=argparse.SUPPRESS)  # build only
+    add_json_option(parser)
     args = parser.parse_args()
+    report = Report("study_bench")
 
     if args.keep:
         (Path(args.keep) / "vocab").mkdir(parents=True)
@@ -192,6 +196,9 @@ def main() -> int:
                                  ("grade -> next card (median)", grade_median, GRADE_TARGET)):
         verdict = "PASS" if value <= target else "FAIL"
         print(f"  {verdict}  {label}: {value * 1000:.1f} ms (target <= {target * 1000:.0f} ms)")
+        report.figure(f"{args.cards:,} cards: {label}", value * 1000, "ms", "<=",
+                      target * 1000)
+    report.write(args.json)
     return 0
 
 
