@@ -37,6 +37,8 @@ IMPORT_FORMAT_NAMES = ("cedict", "pleco", "csv")
 """``studyaid.imports.IMPORT_FORMATS``'s names."""
 IMPORT_SHOWN = 10
 """Conflicting glosses listed by an import's preview."""
+BIG_TEXT_CHARS = 4_000_000
+"""Above this, ``read`` says the first screen will take a while (~4 s for 17 M chars)."""
 JOIN_HELP = ("join hard-wrapped lines: a line break inside a paragraph goes (a blank line, "
              "an indented line or sentence-final punctuation keeps it)")
 
@@ -99,6 +101,9 @@ def cmd_read(args: argparse.Namespace) -> int:
     text, text_id = _text(args)
     if not text.content.strip():
         raise StudyaidError("the text is empty; nothing to read", text.name)
+    if len(text.content) > BIG_TEXT_CHARS:  # seen until the reader's first screen covers it
+        print(f"studyaid: opening {text.name}: {len(text.content) / 1e6:.1f} million "
+              "characters, the first screen takes a few seconds", file=sys.stderr)
     # Imported here so that every other command runs without loading textual.
     from studyaid.tui import run_reader
 

@@ -7,7 +7,8 @@ and then call :meth:`ReaderScreen.refresh_view`, the one place widgets are updat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import BrokenExecutor, CancelledError
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from studyaid.core.learner import NEW, Learner
 from studyaid.core.loader import Text
 from studyaid.core.lookup import Lookup
 from studyaid.core.script import to_simplified
-from studyaid.core.sentences import split_sentences
+from studyaid.core.sentence_list import SentenceList
 from studyaid.core.services import Settings, open_dictionary
 from studyaid.core.vocab import Vocab
 from studyaid.tui.bindings import READER_BINDINGS
@@ -58,15 +59,13 @@ WHOLE_TEXT_SENTENCES = 4000
 around the cursor, as the learner moves."""
 
 
-def raw_sentences(content: str) -> list[Sentence]:
-    """The text's sentences without tokens: what is shown while annotation runs."""
-    return [
-        Sentence(i, span.start, span.end, content[span.start : span.end])
-        for i, span in enumerate(split_sentences(content))
-    ]
+def raw_sentences(content: str) -> SentenceList:
+    """The text's sentences without tokens: what is shown while annotation runs (made
+    as they are looked at: a very long text's are never all in memory)."""
+    return SentenceList(content)
 
 
-def find_sentence(sentences: list[Sentence], query: str, after: int) -> int | None:
+def find_sentence(sentences: Sequence[Sentence], query: str, after: int) -> int | None:
     """The first sentence after ``after`` (wrapping round) containing ``query``, in
     either script."""
     wanted = to_simplified(query)
@@ -92,7 +91,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         self.lookup: Lookup | None = None
         self.learner = Learner(settings.vocab)
         self.vocab = Vocab(settings.vocab)
-        self.sentences = raw_sentences(text.content)
+        self.sentences: SentenceList | list[Sentence] = raw_sentences(text.content)
         self.annotated: set[int] = set()
         self.requested: set[int] = set()  # chunks asked of the engine this generation
         self.generation = 0  # bumped when the learner's layer changes
@@ -202,6 +201,8 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
                 self.engine.save_cache(key)
         except StudyaidError as exc:
             self.post_message(AnnotationFailed(str(exc)))
+        except (BrokenExecutor, CancelledError):
+            return  # the engine was closed: the reader is quitting
         except Exception:
             # The learner left this text (the library opened another): its engine was
             # stopped under this worker, which has nothing left to do.
@@ -504,6 +505,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         self.engine.close()
 
     def action_quit(self) -> None:
-        """Save the place and leave."""
+        """Save the place and leave, without waiting for an annotation in progress."""
         self.save_position()
+        self.engine.stop()
         self.app.exit()
