@@ -8,6 +8,7 @@ subprocess); two cases run as ``python -m studyaid`` to check the real thing.
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,22 @@ def test_through_python_m(run_studyaid, tmp_path: Path) -> None:
     done = run_studyaid("annotate", str(missing), "--debug")
     assert done.returncode != 0
     assert "Traceback" in done.stderr and "StudyaidError" in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root writes into read-only folders")
+@pytest.mark.parametrize("args", [
+    "export vocab --format csv -o locked/out.csv",
+    "export text ok.txt --format md -o locked/out.md",
+])
+def test_read_only_folder(place: Path, capsys: pytest.CaptureFixture[str], args: str) -> None:
+    locked = place / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        status, err = _run(args.split(), capsys)
+    finally:
+        locked.chmod(0o755)
+    assert status == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "locked: cannot write here: permission denied" in err
