@@ -228,3 +228,19 @@ async def test_a_collection_that_cannot_open_says_why_and_grades_nothing(
         await pilot.press("space", "3", "u", "s")
         assert isinstance(pilot.app.screen, ReviewScreen)
         assert not (vocab_dir / "reviews.log").exists()
+
+
+async def test_a_broken_cards_file_is_shown_not_overwritten(vocab_dir: Path) -> None:
+    # studyaid review opens its screen at once: a broken file is reported there.
+    broken = b"\xe9\x87\x9c\x00\n"
+    (vocab_dir / "cards.tsv").write_bytes(broken)
+    app = ReviewApp(lambda: open_collection(vocab_dir), clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.collection is None
+        assert "cards.tsv:1:" in shown(screen) and "NUL" in shown(screen)
+        await pilot.press("space", "3")
+    assert (vocab_dir / "cards.tsv").read_bytes() == broken

@@ -67,7 +67,7 @@ CASES = [
     ("locate --vocab a-file", 2, "a-file: is a file, not a vocab folder"),
     ("cards --vocab broken-cards", 2, "broken-cards/cards.tsv:1: NUL byte"),
     ("stats --vocab broken-cards", 2, "broken-cards/cards.tsv:1: NUL byte"),
-    ("review --vocab broken-cards", 2, "broken-cards/cards.tsv:1: NUL byte"),
+    # (review opens its screen at once and shows a broken file there: tests/tui.)
     ("card add 你好 --vocab broken-cards", 2, "broken-cards/cards.tsv:1: NUL byte"),
     ("export vocab --format csv -o out.csv --vocab broken-glosses", 2,
      "broken-glosses/glosses.tsv:2:"),
