@@ -55,6 +55,7 @@ BENCHES = [
           "the review screen with 10,000 cards (issue 5)"),
     Bench("polyphone_bench.py", ("--sentences", "2000"), (),
           "polyphone accuracy on CPP dev (issue 4)"),
+    Bench("profile_bench.py", ("--rounds", "1"), (), "a text's profile for the library (issue 8)"),
 ]
 """Every benchmark the runner knows. A new one: write ``bench/NAME.py`` that takes
 ``--json FILE`` (see ``bench/report.py``), then add one line here."""

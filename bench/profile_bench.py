@@ -37,6 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import Report, add_json_option
+
 REPO = Path(__file__).resolve().parents[1]
 TEXTS = REPO.parent / "shared" / "data" / "texts"
 STORIES = ("kongyiji_simp.txt", "yijian_xiaoshi_simp.txt")
@@ -73,9 +75,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--chars", type=int, default=100_000)
+    add_json_option(parser)
     args = parser.parse_args()
+    report = Report("profile_bench")
     if not all((TEXTS / name).is_file() for name in STORIES):
         print(f"profile_bench: skipped, no texts in {TEXTS}")
+        report.skip(f"no texts in {TEXTS}")
+        report.write(args.json)
         return 0
 
     with tempfile.TemporaryDirectory(prefix="studyaid-bench-") as name:
@@ -139,6 +145,10 @@ def main() -> int:
     print(f"  {verdict}  profile of {len(text):,} chars: cold {median['cold']:.2f} s "
           f"(target <= {TARGET} s); cold/annotate = {median['cold'] / median['baseline']:.2f}; "
           f"cached/annotate = {median['cached'] / median['baseline']:.3f}")
+    report.figure(f"profile of {len(text) / 1000:.0f}k chars, cold", median["cold"], "s", "<=",
+                  TARGET)
+    report.figure("profile, cached", median["cached"] * 1000, "ms")
+    report.write(args.json)
     return 0
 
 

@@ -128,7 +128,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
     from studyaid.core.library import title_of
     from studyaid.core.profile import Profiler, profile
 
-    text = load_text(args.path)
+    text, _ = _text(args)
     settings = _settings(args)
     found = profile(Profiler(settings).counts(text.content), _statuses(args))
     if args.json:
@@ -608,6 +608,7 @@ def build_parser() -> argparse.ArgumentParser:
                              help="a text's length and difficulty (HSK levels, known words)")
     profile.add_argument("path", help="a text file, or - for standard input")
     profile.add_argument("--json", action="store_true")
+    profile.add_argument("--join-lines", action="store_true", help=JOIN_HELP)
     profile.set_defaults(run=cmd_profile)
 
     add = sub.add_parser("add", parents=[common], help="copy a text into the library folder")
