@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reader_bench import Terminal, environment, literal  # noqa: E402
+from report import Report, add_json_option  # noqa: E402
 
 QUERIES = ["cook", "fudichouxin", "fu3di3", "釜底抽薪", "斷糧", "bank", "to eat", "nihao",
            "hello", "zhongguo"]
@@ -106,6 +107,7 @@ def main() -> int:
     parser.add_argument("--pause", type=float, default=0.05,
                         help="seconds of quiet screen before each key")
     parser.add_argument("--echo", action="store_true", help=argparse.SUPPRESS)
+    add_json_option(parser)
     args = parser.parse_args()
     if args.echo:
         echo_app()
@@ -150,6 +152,11 @@ def main() -> int:
           f"search - echo: {middle - statistics.median(echo):.2f} ms")
     verdict = "met" if middle <= TARGET_MEDIAN_MS else "NOT met"
     print(f"target: median <= {TARGET_MEDIAN_MS:.0f} ms per keystroke: {verdict}")
+    report = Report("search_bench")
+    report.figure("dictionary search screen, keystroke -> results (median)", middle, "ms",
+                  "<=", TARGET_MEDIAN_MS)
+    report.figure("search / bare echo app", middle / statistics.median(echo), "x")
+    report.write(args.json)
     return 0
 
 
