@@ -57,6 +57,7 @@ BENCHES = [
           "polyphone accuracy on CPP dev (issue 4)"),
     Bench("profile_bench.py", ("--rounds", "1"), (), "a text's profile for the library (issue 8)"),
     Bench("search_bench.py", ("--rounds", "1"), (), "the dictionary search screen (issue 8)"),
+    Bench("annotation_cache_bench.py", (), (), "a cached annotation's load time (issue 7)"),
 ]
 """Every benchmark the runner knows. A new one: write ``bench/NAME.py`` that takes
 ``--json FILE`` (see ``bench/report.py``), then add one line here."""

@@ -15,6 +15,7 @@ is absent.
 
 from __future__ import annotations
 
+import argparse
 import os
 import pickle
 import sys
@@ -22,6 +23,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from report import Report, add_json_option
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ROOT.parent / "shared" / "data" / "texts"
@@ -37,8 +40,14 @@ def _best(load: Callable[[], object]) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_json_option(parser)
+    args = parser.parse_args()
+    report = Report("annotation_cache_bench")
     if not (TEXTS / "zhufu_trad.txt").exists():
         print(f"skipped: {TEXTS} is absent")
+        report.skip(f"{TEXTS} is absent")
+        report.write(args.json)
         return 0
     work = Path(tempfile.mkdtemp(prefix="studyaid-cache-bench-"))
     os.environ["STUDYAID_CACHE"] = str(work / "cache")
@@ -72,6 +81,8 @@ def main() -> int:
     worst = max(ms / old_ms for *_, ms, old_ms in rows)
     print(f"\nload time / pickle load time <= 1.0: {worst:.2f} "
           f"{'PASS' if worst <= 1.0 else 'FAIL'}")
+    report.figure("annotation cache load / pickle load (worst text)", worst, "x", "<=", 1.0)
+    report.write(args.json)
     return 0
 
 
