@@ -68,7 +68,8 @@ READER_BINDINGS: list[Binding] = [
     # Leaving
     _key("question_mark", "help", "Help", "This list of keys", "help", show=True,
          display="?"),
-    _key("q", "quit", "Quit", "Quit (the place in the text is kept)", "quit", show=True),
+    _key("q", "quit", "Quit", "Quit (the place in the text is kept; while the text's pinyin"
+         " is being finished, once it is cached: q again quits now)", "quit", show=True),
 ]
 
 

@@ -21,6 +21,14 @@ class Annotated(Message):
         self.sentences = sentences
 
 
+class AnnotationCached(Message):
+    """The whole text is annotated and cached (for the learner's layer ``generation``)."""
+
+    def __init__(self, generation: int) -> None:
+        super().__init__()
+        self.generation = generation
+
+
 class LookupReady(Message):
     """The dictionary is open for the details panel."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,47 @@ def test_reader_starts_with_a_sentence_list() -> None:
     assert isinstance(raw, SentenceList)
     assert [s.text for s in raw] == ["第一句。", "第二句！", "第三句"]
     assert all(isinstance(s, Sentence) and not s.tokens for s in raw)
+
+
+class Gated(Recording):
+    """An in-process engine whose annotation waits for the test to let it go on."""
+
+    def __init__(self, settings: Settings, content: str) -> None:
+        super().__init__(settings, content)
+        self.gate = threading.Event()
+
+    def annotate(self, first: int, stop: int) -> list[Sentence]:
+        self.gate.wait(10)
+        return super().annotate(first, stop)
+
+
+@pytest.mark.parametrize(("second_q", "stopped"), [
+    # q while the annotation is finishing: a notice, and the reader leaves once it is
+    # cached (the next opening has its pinyin at once).
+    (False, False),
+    # q again: leave now, stopping the annotation.
+    (True, True),
+])
+async def test_quit_while_the_annotation_finishes(vocab_dir: Path, second_q: bool,
+                                                  stopped: bool) -> None:
+    content = "孔乙己是站着喝酒而穿长衫的唯一的人。\n" * 5
+    settings = Settings(vocab_dir, vocab_dir.parent / "cache")
+    engine = Gated(settings, content)
+    app = ReaderApp(settings, Text("short.txt", "utf-8", content), "short", engine)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and app.screen_stack[0].quitting
+        assert any("q again quits now" in str(n.message) for n in app._notifications)
+        if second_q:
+            await pilot.press("q")
+        else:
+            engine.gate.set()
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.is_running
+        engine.gate.set()
+    assert engine.stopped is stopped
+    if not stopped:  # left once the whole annotation was cached
+        assert any((vocab_dir.parent / "cache" / "annotations").iterdir())

@@ -36,7 +36,7 @@ from studyaid.core.services import Settings, open_dictionary
 from studyaid.core.vocab import Vocab
 from studyaid.tui.bindings import READER_BINDINGS
 from studyaid.tui.layout import SCRIPT_CONVERTERS, fit_cells, is_selectable
-from studyaid.tui.messages import Annotated, AnnotationFailed, LookupReady
+from studyaid.tui.messages import Annotated, AnnotationCached, AnnotationFailed, LookupReady
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
@@ -95,6 +95,8 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         self.annotated: set[int] = set()
         self.requested: set[int] = set()  # chunks asked of the engine this generation
         self.generation = 0  # bumped when the learner's layer changes
+        self.cached_generation = -1  # the generation whose whole annotation is cached
+        self.quitting = False  # q was pressed while the annotation was being finished
         self.index = 0
         self.cursor: int | None = None
         self.options = DisplayOptions()
@@ -143,6 +145,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         # A cached annotation of an ordinary text is read here, before the first paint
         # (milliseconds), so a warm start paints the pinyin at once.
         if len(self.text.content) <= SYNC_CACHE_CHARS and self._use_cache(self._key()):
+            self.cached_generation = self.generation
             self.open_lookup()
             # Ready for the learner's first edit, once the screen is up.
             self.set_timer(WARM_UP_DELAY, self.engine.warm_up)
@@ -183,6 +186,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
             cached = self._cache().load(key) if resegment is None else None
             if cached is not None and len(cached) == len(self.sentences):
                 self.post_message(Annotated(generation, 0, cached))
+                self.post_message(AnnotationCached(generation))
                 self._open_lookup()
                 return
             chunks = self._chunks_from(self.index)
@@ -199,6 +203,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
                     self._open_lookup()
             if len(self.sentences) <= WHOLE_TEXT_SENTENCES:
                 self.engine.save_cache(key)
+                self.post_message(AnnotationCached(generation))
         except StudyaidError as exc:
             self.post_message(AnnotationFailed(str(exc)))
         except (BrokenExecutor, CancelledError):
@@ -504,11 +509,25 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
             self.save_position()
         self.engine.close()
 
+    @on(AnnotationCached)
+    def _cached(self, message: AnnotationCached) -> None:
+        self.cached_generation = message.generation
+        if self.quitting and message.generation == self.generation:
+            self.app.exit()
+
     def action_quit(self) -> None:
-        """Save the place and leave."""
+        """Save the place and leave. While an ordinary text's annotation is being
+        finished (a first opening, or after an edit), say so and leave once it is cached
+        (the next opening then has its pinyin at once); q again leaves at once."""
         self.save_position()
-        if len(self.sentences) > WHOLE_TEXT_SENTENCES:
-            # Nothing will be cached: stop the chunk in progress rather than wait for it
-            # (a 50 MB text's first chunk held the quit for 9.6 s).
+        if len(self.sentences) > WHOLE_TEXT_SENTENCES or self.quitting:
+            # Nothing will be cached, or the learner will not wait: stop the chunk in
+            # progress rather than wait for it (a 50 MB text's first chunk held the quit
+            # for 9.6 s).
             self.engine.stop()
+        elif self.cached_generation != self.generation:
+            self.quitting = True
+            self.notify("Finishing this text's pinyin, so that it opens at once next time…"
+                        " q again quits now", timeout=30)
+            return
         self.app.exit()
