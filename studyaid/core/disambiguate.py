@@ -72,15 +72,24 @@ def gather(word: str, readings: tuple[str, ...], pinyin: tuple[str, ...], han: i
            sentence: str, position: int, probabilities: dict[str, float]) -> Opinions:
     """The opinions on the ``han``-th Han character of token ``word`` (dictionary
     ``readings``, reading before context ``pinyin``), at ``position`` in ``sentence``."""
-    at = [r.split() for r in readings]
     return Opinions(
         probabilities,
-        tuple(dict.fromkeys(r[han] for r in at if len(r) > han)),
+        _dictionary_at(readings, han),
         pinyin[han] if han < len(pinyin) else "",
         _pypinyin_at(word, han),
         phrase_reading(sentence, position),
         len(word) == 1,
     )
+
+
+def _dictionary_at(readings: tuple[str, ...], han: int) -> tuple[str, ...]:
+    """The dictionary's readings of a token at its ``han``-th Han character, once each."""
+    return tuple(dict.fromkeys(r.split()[han] for r in readings if len(r.split()) > han))
+
+
+def _settles(dictionary: tuple[str, ...], pypinyin: str) -> bool:
+    """CC-CEDICT has one reading and pypinyin shares it (see :func:`settled`)."""
+    return len(dictionary) == 1 and dictionary[0] == pypinyin
 
 
 @lru_cache(maxsize=65536)
@@ -127,9 +136,8 @@ def settled(opinions: Opinions) -> str | None:
     one reading for the token and pypinyin's phrase data reads it the same. (On CPP the
     model, trained on it, is right more often than not when it disagrees with both; in
     running text it is not: 着手 zhuó, 的士 dī, 没完没了 liǎo, 讨价还价 huán.)"""
-    dictionary = opinions.dictionary
-    if len(dictionary) == 1 and dictionary[0] == opinions.pypinyin:
-        return dictionary[0]
+    if _settles(opinions.dictionary, opinions.pypinyin):
+        return opinions.dictionary[0]
     return None
 
 
@@ -137,10 +145,9 @@ def agreed(word: str, readings: tuple[str, ...], han: int) -> bool:
     """Whether the dictionaries settle the ``han``-th Han character of token ``word``
     (dictionary ``readings``) on their own, as :func:`settled` would: asking the model
     about it is wasted."""
-    if len(readings) != 1:
-        return False
-    syllables = readings[0].split()
-    return han < len(syllables) and syllables[han] == _pypinyin_at(word, han)
+    # One reading or none first: most tokens are settled or not without pypinyin.
+    return len(readings) == 1 and _settles(_dictionary_at(readings, han),
+                                           _pypinyin_at(word, han))
 
 
 def choose(opinions: Opinions, weights: tuple[float, ...] | None = None) -> tuple[str, float]:

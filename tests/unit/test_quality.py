@@ -30,12 +30,16 @@ def test_mypy_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_core_never_imports_the_ui() -> None:
+@pytest.mark.parametrize(("package", "also"), [
+    ("core", "import studyaid.cli\n"),  # the command line loads the UI only to run it
+    ("study", ""),
+])
+def test_headless_packages_never_import_the_ui(package: str, also: str) -> None:
     code = (
-        "import sys, pkgutil, importlib, studyaid.core as c\n"
-        "for m in pkgutil.iter_modules(c.__path__):\n"
-        "    importlib.import_module('studyaid.core.' + m.name)\n"
-        "import studyaid.cli\n"
+        f"import sys, pkgutil, importlib, studyaid.{package} as p\n"
+        "for m in pkgutil.iter_modules(p.__path__):\n"
+        f"    importlib.import_module('studyaid.{package}.' + m.name)\n"
+        f"{also}"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
         "assert not bad, bad\n"
     )
