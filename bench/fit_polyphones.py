@@ -74,7 +74,7 @@ def collect(limit: int | None) -> tuple[list[Item], int]:
             continue  # not a polyphone for the model: nothing to choose
         info = token.info
         opinions = gather(token.text, info.readings, info.pinyin, han, sentence.text,
-                          position, guess.probabilities)
+                          position, guess.probabilities, annotator.is_proper_noun(token.text))
         candidates = list(guess.probabilities)
         matrix = np.array([features(c, opinions) for c in candidates])
         items.append(Item(candidates, matrix, candidates.index(gold) if gold in candidates

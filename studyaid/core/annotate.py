@@ -132,6 +132,7 @@ class Annotator:
         self.preferred = load_preferred_readings()
         self.polyphones = polyphones
         self._words: dict[str, WordInfo] = {}
+        self._proper: dict[str, bool] = {}
         self._in_context: dict[tuple[str, str, bool], WordInfo] = {}
 
     # -- One word -------------------------------------------------------------------
@@ -139,6 +140,17 @@ class Annotator:
     def dictionary_entries(self, word: str) -> tuple[Entry, ...]:
         """Entries for ``word``, or for its simplified form when it is a variant (什麽)."""
         return entries_for(self.dictionary, word)
+
+    def is_proper_noun(self, word: str) -> bool:
+        """Whether every dictionary entry of ``word`` with a syllable per character is a
+        proper noun (capitalised reading: 勃艮第 Bo2 gen3 di4), memoised."""
+        known = self._proper.get(word)
+        if known is None:
+            count = han_count(word)
+            fitting = [e for e in self.dictionary_entries(word) if len(e.syllables) == count]
+            known = self._proper[word] = bool(fitting) and all(
+                e.pinyin[:1].isupper() for e in fitting)
+        return known
 
     def word(self, word: str) -> WordInfo:
         """Reading and gloss of one token (memoised)."""
@@ -337,8 +349,9 @@ class Annotator:
                 han = 0
                 for offset, char in enumerate(token.text):
                     if HAN.match(char):
-                        if model.is_polyphone(char) and not agreed(token.text, info.readings,
-                                                                   han):
+                        if model.is_polyphone(char) and not agreed(
+                                token.text, info.readings, han,
+                                bool(info.readings) and self.is_proper_noun(token.text)):
                             chars.append((token, han, token.start - sentence.start + offset))
                         han += 1
             if chars:
@@ -354,7 +367,8 @@ class Annotator:
                     continue
                 info = token.info
                 opinions = gather(token.text, info.readings, info.pinyin, han, sentence.text,
-                                  position, guess.probabilities)
+                                  position, guess.probabilities,
+                                  self.is_proper_noun(token.text))
                 chosen, margin = choose(opinions)
                 reading = changed.setdefault(id(token), list(info.pinyin))
                 reading[han] = chosen

@@ -40,11 +40,15 @@ def pypinyin_reading(word: str) -> list[str]:
     """pypinyin's reading of one token, numbered, one syllable per Han character.
 
     The token is passed whole, so pypinyin reads it as one word rather than
-    re-segmenting the sentence (微软和OpenAI stays hé, not huo).
+    re-segmenting the sentence (微软和OpenAI stays hé, not huo). Traditional text is read
+    through its simplified form, which pypinyin's phrase data is written in (來得 is not
+    in it, 来得 lái de is; OpenCC converts by phrase, so 乾隆 stays qián).
     """
     from pypinyin import Style, pinyin
 
-    han = "".join(HAN.findall(word))
+    from studyaid.core.script import simplified_for_segmentation
+
+    han = "".join(HAN.findall(simplified_for_segmentation(word)))
     result = pinyin(
         han, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False, errors=_no_reading,  # type: ignore[arg-type]
     )
@@ -65,11 +69,15 @@ def phrase_reading(sentence: str, index: int) -> tuple[str, int] | None:
     """The reading of ``sentence[index]`` in the longest phrase of pypinyin's phrase data
     (two characters or more) that covers it, and that phrase's length; None when no
     phrase covers it. A second opinion beside the segmentation: the phrase may cross
-    token boundaries (jieba's 弄得 is not a dictionary word; 弄 in pypinyin's 弄得 is)."""
+    token boundaries (jieba's 弄得 is not a dictionary word; 弄 in pypinyin's 弄得 is).
+    Traditional text is looked up in its simplified form, as the data is written."""
     from pypinyin import Style
     from pypinyin.constants import PHRASES_DICT
     from pypinyin.style import convert
 
+    from studyaid.core.script import simplified_for_segmentation
+
+    sentence = simplified_for_segmentation(sentence)
     lengths = _phrase_lengths()
     best: tuple[int, int] | None = None  # (length, start)
     for start in range(max(0, index - PHRASE_LONGEST + 1), index + 1):

@@ -77,10 +77,12 @@ class Segmenter:
     def _cut(self, text: str) -> Iterator[str]:
         """jieba's precise mode, except that a rare "word" starting with a particle
         (地走了, frequency 3 in jieba's dictionary, or one its HMM invented) is cut
-        after the particle: 慢慢地走了 reads 慢慢 / 地 / 走了."""
+        after the particle: 慢慢地走了 reads 慢慢 / 地 / 走了. Not when the particle
+        begins a common word there (地理位置, 了解到: 地理 and 了解 are words)."""
         freq = self._jieba.FREQ
         for word in self._jieba.cut(text):
-            if len(word) > 2 and word[0] in _PARTICLES and freq.get(word, 0) < _RARE:
+            if (len(word) > 2 and word[0] in _PARTICLES and freq.get(word, 0) < _RARE
+                    and (freq.get(word[:2]) or 0) < _RARE):
                 yield word[0]
                 yield from self._jieba.cut(word[1:], HMM=False)
             else:

@@ -53,6 +53,9 @@ ROWS: list[Any] = [
     ("帮助微软在AI竞争中取得了领先地位。", "地位", "di4 wei4"),
     ("农民在地里干活。", "地", "di4"),
     ("这块地很大。", "地", "di4"),
+    ("分布于保克海峡以及中国的西沙群岛等地，生活环境为海水。", "地", "di4"),
+    ("拿破仑战争后当地出现了三个主要地：符腾堡、巴登和霍恩佐伦。", "地#2", "di4"),
+    ("当时，因馆舍地理位置偏僻且条件不好，读者工作陷入低谷。", "地理", "di4 li3"),
     # -- 得: de the complement marker, dé to obtain, děi must -----------------------------
     ("幸而写得一笔好字，便替人家钞钞书，换一碗饭吃。", "得", "de5"),
     _known_wrong("引得众人都哄笑起来", "得", "de5", SEGMENTED_AS_WORD),
@@ -220,6 +223,17 @@ ROWS: list[Any] = [
     ("我不要。", "不要", "bu4 yao4"),
     ("差不多了。", "差不多", "cha4 bu5 duo1"),
     ("对不起，我来晚了。", "对不起", "dui4 bu5 qi3"),
+    # -- Proper nouns: a sure context model may overrule the dictionaries' transliteration;
+    # -- common words keep the dictionaries' reading however sure the model is ----------
+    ("法国勃艮第的葡萄酒很有名。", "勃艮第", "bo2 gen4 di4"),
+    ("他在德累斯顿学习音乐。", "德累斯顿", "de2 lei2 si1 dun4"),
+    ("塞尔维亚的首都是贝尔格莱德。", "塞尔维亚", "sai4 er3 wei2 ya4"),
+    _known_wrong("黄陂区在武汉北部。", "黄陂", "huang2 pi2",
+                 "the context model learnt CPP's huang2 bei1, and is sure"),
+    ("北京第二班相声大会", "相声", "xiang4 sheng5"),
+    ("路修桥筑路，沿途种植榆杨柳树。", "种植", "zhong4 zhi2"),
+    ("有8名抱紧船桨的划船手，在船头还有一名鼓手。", "划船", "hua2 chuan2"),
+    ("关越南战争的半自传性短篇故事集。", "自传", "zi4 zhuan4"),
     # -- Traditional and variant forms (祝福 is in traditional characters) ------------------
     ("他們也都沒有甚麽大改變", "甚麽", "shen2 me5"),
     ("「那麽，也就有地獄了？」", "那麽", "na4 me5"),

@@ -50,6 +50,10 @@ def test_latin_and_numbers_stay_whole(segmenter: Segmenter, text: str, token: st
         ("微软和OpenAI的关系", ["微软", "和", "OpenAI", "的", "关系"]),
         ("不是一蹴而就的", ["不是", "一蹴而就", "的"]),
         ("Sam Altman的职务", ["Sam", " ", "Altman", "的", "职务"]),
+        # A rare "word" jieba starts with a particle is cut after it…
+        ("他慢慢地走了", ["他", "慢慢", "地", "走", "了"]),
+        # …but not one whose particle begins a common word (地理, 了解).
+        ("因馆舍地理位置偏僻", ["因", "馆舍", "地理位置", "偏僻"]),
     ],
 )
 def test_tokens(segmenter: Segmenter, text: str, tokens: list[str]) -> None:
