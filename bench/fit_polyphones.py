@@ -25,9 +25,17 @@ from pathlib import Path
 import numpy as np
 
 from studyaid import paths
-from studyaid.core.disambiguate import FEATURES, WEIGHTS_FILE, features, gather, settled
+from studyaid.core.disambiguate import (
+    FEATURES,
+    WEIGHTS_FILE,
+    features,
+    gather,
+    keep_neutral,
+    settled,
+)
 from studyaid.core.g2p import PolyphoneModel
 from studyaid.core.reading import HAN
+from studyaid.core.script import simplified_for_segmentation
 from studyaid.core.services import Settings, build_annotator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,13 +49,14 @@ class Item:
     """One marked character: its candidates' features and the gold reading's index."""
 
     def __init__(self, candidates: list[str], matrix: np.ndarray, gold: int,
-                 model: str, pipeline: str, agreed: str | None):
+                 model: str, pipeline: str, agreed: str | None, dictionary: tuple[str, ...]):
         self.candidates = candidates
         self.matrix = matrix
         self.gold = gold  # -1: the gold reading is not a candidate
         self.model = model
         self.pipeline = pipeline
         self.agreed = agreed  # two dictionaries agree: not weighed (see settled())
+        self.dictionary = dictionary  # CC-CEDICT's readings here (see keep_neutral())
 
 
 def collect(limit: int | None) -> tuple[list[Item], int]:
@@ -67,18 +76,22 @@ def collect(limit: int | None) -> tuple[list[Item], int]:
                 token = next(t for t in sentence.tokens if t.start <= index < t.end)
                 han = len(HAN.findall(text[token.start:index]))
                 asks.append((sentence, token, han, index - sentence.start, gold))
-        guesses = model.guess([(s.text, [p]) for s, _, _, p, _ in asks])
+        # As the annotator does: the model reads the simplified form.
+        guesses = model.guess([(simplified_for_segmentation(s.text), [p])
+                               for s, _, _, p, _ in asks])
     items = []
     for (sentence, token, han, position, gold), [guess] in zip(asks, guesses, strict=True):
         if not guess.probabilities:
             continue  # not a polyphone for the model: nothing to choose
         info = token.info
-        opinions = gather(token.text, info.readings, info.pinyin, han, sentence.text,
+        opinions = gather(token.text, info.readings, info.pinyin, han,
+                          simplified_for_segmentation(sentence.text),
                           position, guess.probabilities, annotator.is_proper_noun(token.text))
         candidates = list(guess.probabilities)
         matrix = np.array([features(c, opinions) for c in candidates])
         items.append(Item(candidates, matrix, candidates.index(gold) if gold in candidates
-                          else -1, guess.reading, opinions.token_reading, settled(opinions)))
+                          else -1, guess.reading, opinions.token_reading, settled(opinions),
+                          opinions.dictionary))
     return items, len(marked)
 
 
@@ -115,8 +128,9 @@ def fit(items: list[Item], steps: int = 1500) -> np.ndarray:
 
 def right(items: list[Item], weights: np.ndarray) -> int:
     """How many items are read right (the weights choose where no reading is agreed)."""
-    return sum(it.gold >= 0 and (it.agreed or it.candidates[int(np.argmax(it.matrix @ weights))])
-               == it.candidates[it.gold] for it in items)
+    return sum(it.gold >= 0 and (it.agreed or keep_neutral(
+        it.candidates[int(np.argmax(it.matrix @ weights))], it.dictionary))
+        == it.candidates[it.gold] for it in items)
 
 
 def main() -> int:

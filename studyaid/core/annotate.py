@@ -17,7 +17,7 @@ from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
 from studyaid.core.lookup import entries_for
 from studyaid.core.particles import Particle, load_particles, load_preferred_readings
 from studyaid.core.reading import HAN, han_count, pypinyin_reading, render, to_marks
-from studyaid.core.script import to_simplified, to_traditional
+from studyaid.core.script import simplified_for_segmentation, to_simplified, to_traditional
 from studyaid.core.segment import Segmenter
 from studyaid.core.sentences import Span, split_sentences
 from studyaid.core.vocab import Gloss
@@ -335,11 +335,13 @@ class Annotator:
         """Read the polyphonic characters the dictionaries leave undecided (CC-CEDICT has
         several readings for the token, or none, or one that pypinyin does not share)
         with the model, in one batch, and weigh its opinion with theirs (see
-        :mod:`disambiguate`)."""
+        :mod:`disambiguate`). The model reads traditional text in its simplified form,
+        which it was trained on (祝福's 於 is 于 yú, not the surname Yū)."""
         model = self.polyphones
         assert model is not None
-        asks: list[tuple[Sentence, list[tuple[Token, int, int]]]] = []
+        asks: list[tuple[str, list[tuple[Token, int, int]]]] = []
         for sentence in sentences:
+            seen = simplified_for_segmentation(sentence.text)
             chars: list[tuple[Token, int, int]] = []
             for token in sentence.tokens:
                 info = token.info
@@ -347,26 +349,27 @@ class Annotator:
                         or token.text in self._ruled):
                     continue
                 han = 0
+                at = token.start - sentence.start
                 for offset, char in enumerate(token.text):
                     if HAN.match(char):
-                        if model.is_polyphone(char) and not agreed(
+                        if model.is_polyphone(seen[at + offset]) and not agreed(
                                 token.text, info.readings, han,
                                 bool(info.readings) and self.is_proper_noun(token.text)):
-                            chars.append((token, han, token.start - sentence.start + offset))
+                            chars.append((token, han, at + offset))
                         han += 1
             if chars:
-                asks.append((sentence, chars))
+                asks.append((seen, chars))
         if not asks:
             return
-        guesses = model.guess([(s.text, [p for _, _, p in chars]) for s, chars in asks])
-        for (sentence, chars), found in zip(asks, guesses, strict=True):
+        guesses = model.guess([(seen, [p for _, _, p in chars]) for seen, chars in asks])
+        for (seen, chars), found in zip(asks, guesses, strict=True):
             changed: dict[int, list[str]] = {}
             close: set[int] = set()
             for (token, han, position), guess in zip(chars, found, strict=True):
                 if not guess.probabilities:
                     continue
                 info = token.info
-                opinions = gather(token.text, info.readings, info.pinyin, han, sentence.text,
+                opinions = gather(token.text, info.readings, info.pinyin, han, seen,
                                   position, guess.probabilities,
                                   self.is_proper_noun(token.text))
                 chosen, margin = choose(opinions)

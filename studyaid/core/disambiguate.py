@@ -41,8 +41,8 @@ FEATURES = (
 WEIGHTS_FILE = "polyphone_weights.toml"
 _FLOOR = 1e-6  # the model's probability is never taken as zero
 SURE = 0.999
-"""The model's probability from which it is taken as sure (it may then outvote the
-dictionary: CPP reads 认识 rèn shí where CC-CEDICT writes rèn shi)."""
+"""The model's probability from which it is taken as sure (a feature of its own; in a
+proper noun, enough to reopen what the dictionaries agree on: see :func:`settled`)."""
 
 
 @dataclass(frozen=True)
@@ -183,4 +183,15 @@ def choose(opinions: Opinions, weights: tuple[float, ...] | None = None) -> tupl
     exps = [math.exp(score - top) for _, score in ranked]
     total = sum(exps)
     second = exps[1] / total if len(exps) > 1 else 0.0
-    return ranked[0][0], exps[0] / total - second
+    return keep_neutral(ranked[0][0], opinions.dictionary), exps[0] / total - second
+
+
+def keep_neutral(chosen: str, dictionary: tuple[str, ...]) -> str:
+    """``chosen``, or the dictionary's neutral tone of the same syllable when that is the
+    dictionary's one reading here: 头发 tóufa, 认识 rènshi, 衣服 yīfu, as CC-CEDICT and
+    Pleco write them. The model has no neutral-tone class for most characters (CPP writes
+    these words with full tones: 头发 fā, 认识 shí), so it can only choose the syllable."""
+    if (len(dictionary) == 1 and dictionary[0].endswith("5")
+            and dictionary[0][:-1] == chosen[:-1] and chosen != dictionary[0]):
+        return dictionary[0]
+    return chosen

@@ -23,9 +23,10 @@ class Settings:
     cache: Path
     cedict: Path | None = None
     context_model: bool = False
-    """Read polyphones the dictionary leaves open with the g2pM model (CPP dev: 96.6%
-    against 89.3% without; about 2.5x the annotation time until its inference is
-    faster). The reader turns it on; ``annotate --context-model`` asks for it."""
+    """Read polyphones the dictionaries leave open with the g2pM model, weighed with
+    their opinions (see :mod:`studyaid.core.disambiguate`; ``bench/polyphone_bench.py``
+    measures it). Off here, for callers that only need the dictionary pipeline; the
+    reader and ``studyaid annotate`` turn it on (``--no-context-model`` turns it off)."""
 
 
 def open_dictionary(settings: Settings) -> Dictionary:

@@ -246,6 +246,17 @@ ROWS: list[Any] = [
     ("早已成為渣滓", "成為", "cheng2 wei2"),
     ("他們都會來。", "都", "dou1"),
     ("這個問題很重要。", "重要", "zhong4 yao4"),
+    # The context model reads traditional text in its simplified form (於 is 于 there).
+    ("自己想，我這答話怕於她有些危險。", "於", "yu2"),
+    ("我叫阿毛，沒有應，出去一看，只見豆撒得一地，沒有我們的阿毛了。", "應", "ying4"),
+    ("鬆鬆的卷了放在長桌上，一邊的還在，道是「事理通達心氣和平」。", "長", "chang2"),
+    ("本來已經好了的，喫了一碗冷飯，復發了。", "好", "hao3"),
+    # -- CC-CEDICT's neutral tones stay, whatever the model's full-tone guess ---------------
+    ("她的头发很长。", "头发", "tou2 fa5"),
+    ("我认识他很多年了。", "认识", "ren4 shi5"),
+    ("他到处打听她的消息。", "打听", "da3 ting5"),
+    ("他穿的衣服很好看。", "衣服", "yi1 fu5"),
+    ("一邊的頭髮已經全白了。", "頭髮", "tou2 fa5"),
 ]
 
 
