@@ -244,7 +244,10 @@ class Annotator:
                 if particle is not None:
                     left = to_simplified(text[k - 1]) if k else before
                     right = to_simplified(text[k + 1]) if k + 1 < len(text) else after
-                    syllables[k] = particle.reading(left, right) or syllables[k]
+                    # The rest of the token is a neighbour too (干不了: 干 before 不了).
+                    rest = to_simplified(text[k + 1 :]) if k + 2 < len(text) else right
+                    syllables[k] = (particle.ruled(left, right) or particle.ruled(left, rest)
+                                    or particle.default or syllables[k])
             if tuple(syllables) != info.pinyin:
                 token.info = self.in_context(text, " ".join(syllables), info.close_call)
 
@@ -335,6 +338,14 @@ class Annotator:
             self._apply_particles(sentence.tokens)
         return sentences
 
+    def _model_reads(self, char: str, simplified: str) -> bool:
+        """Whether the model has a choice to make for ``char`` (read as ``simplified``): a
+        polyphone for it, and, when the simplified form differs, one in the dictionary as
+        written too (隻 is only zhī, though its simplified 只 is also zhǐ)."""
+        if not self.polyphones or not self.polyphones.is_polyphone(simplified):
+            return False
+        return simplified == char or len(self.word(char).readings) > 1
+
     def _read_polyphones(self, sentences: list[Sentence]) -> None:
         """Read the polyphonic characters the dictionaries leave undecided (CC-CEDICT has
         several readings for the token, or none, or one that pypinyin does not share)
@@ -356,7 +367,7 @@ class Annotator:
                 at = token.start - sentence.start
                 for offset, char in enumerate(token.text):
                     if HAN.match(char):
-                        if model.is_polyphone(seen[at + offset]) and not agreed(
+                        if self._model_reads(char, seen[at + offset]) and not agreed(
                                 token.text, info.readings, han,
                                 bool(info.readings) and self.is_proper_noun(token.text)):
                             chars.append((token, han, at + offset))

@@ -39,10 +39,14 @@ class Particle:
 
     def reading(self, before: str, after: str) -> str:
         """The reading between these neighbouring tokens ("" when nothing is decided)."""
+        return self.ruled(before, after) or self.default
+
+    def ruled(self, before: str, after: str) -> str:
+        """The reading of the first rule that holds between these neighbours, or ""."""
         for rule in self.rules:
             if rule.holds(before, after):
                 return rule.reading
-        return self.default
+        return ""
 
 
 def load_particles(name: str = "particles.toml") -> dict[str, Particle]:
