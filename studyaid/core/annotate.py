@@ -241,7 +241,13 @@ class Annotator:
             syllables = list(info.pinyin)
             for k, char in enumerate(text):
                 particle = particles.get(char)
-                if particle is not None:
+                if particle is not None and particle.suffix and k == len(text) - 1:
+                    # The suffix reading only where the dictionary has the last two
+                    # characters as a word read so (老婆子: 婆子 pózi; not 电子 diànzǐ).
+                    pair = self.word(text[-2:]).readings
+                    if len(pair) == 1 and pair[0].split()[-1] == particle.suffix:
+                        syllables[k] = particle.suffix
+                elif particle is not None:
                     left = to_simplified(text[k - 1]) if k else before
                     right = to_simplified(text[k + 1]) if k + 1 < len(text) else after
                     # The rest of the token is a neighbour too (干不了: 干 before 不了).

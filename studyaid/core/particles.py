@@ -36,6 +36,10 @@ class Particle:
     """The reading when no rule holds; empty: keep the reading the word already has
     (the dictionary's or the context model's)."""
     rules: tuple[Rule, ...]
+    suffix: str = ""
+    """The reading when the character ends a token the dictionary lacks and the
+    dictionary reads the token's last two characters as a word with it (老婆子: 婆子
+    pózi; 孤对电子 keeps 电子 diànzǐ), before any rule; empty: no such reading."""
 
     def reading(self, before: str, after: str) -> str:
         """The reading between these neighbouring tokens ("" when nothing is decided)."""
@@ -63,6 +67,7 @@ def load_particles(name: str = "particles.toml") -> dict[str, Particle]:
                     Rule(r["reading"], frozenset(r.get("prev", ())), frozenset(r.get("next", ())))
                     for r in spec.get("rules", [])
                 ),
+                spec.get("suffix", ""),
             )
             for form in (char, *spec.get("also", ())):
                 particles[form] = particle
