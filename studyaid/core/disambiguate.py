@@ -189,9 +189,12 @@ def choose(opinions: Opinions, weights: tuple[float, ...] | None = None) -> tupl
 def keep_neutral(chosen: str, dictionary: tuple[str, ...]) -> str:
     """``chosen``, or the dictionary's neutral tone of the same syllable when that is the
     dictionary's one reading here: 头发 tóufa, 认识 rènshi, 衣服 yīfu, as CC-CEDICT and
-    Pleco write them. The model has no neutral-tone class for most characters (CPP writes
-    these words with full tones: 头发 fā, 认识 shí), so it can only choose the syllable."""
-    if (len(dictionary) == 1 and dictionary[0].endswith("5")
-            and dictionary[0][:-1] == chosen[:-1] and chosen != dictionary[0]):
-        return dictionary[0]
+    Pleco write them; and its erhua ``r5`` for an ``er`` (一会儿 yīhuìr). The model has no
+    neutral-tone class for most characters (CPP writes these words with full tones: 头发
+    fā, 认识 shí), so it can only choose the syllable."""
+    if len(dictionary) != 1 or chosen == dictionary[0] or not dictionary[0].endswith("5"):
+        return chosen
+    kept = dictionary[0]
+    if kept[:-1] == chosen[:-1] or (kept == "r5" and chosen[:-1] == "er"):
+        return kept
     return chosen
