@@ -248,6 +248,12 @@ class Annotator:
                     if len(pair) == 1 and pair[0].split()[-1] == particle.suffix:
                         syllables[k] = particle.suffix
                 elif particle is not None:
+                    # Where the particle begins a dictionary word of one reading inside the
+                    # token, that word decides (相互了解: 了解 liǎojiě; 别着急: 着急 zháojí).
+                    pair = self.word(text[k : k + 2]).readings if k + 1 < len(text) else ()
+                    if len(pair) == 1:
+                        syllables[k] = pair[0].split()[0]
+                        continue
                     left = to_simplified(text[k - 1]) if k else before
                     right = to_simplified(text[k + 1]) if k + 1 < len(text) else after
                     # The rest of the token is a neighbour too (干不了: 干 before 不了).
