@@ -110,6 +110,11 @@ def _is_reference_only(entry: Entry) -> bool:
                for d in entry.definitions)
 
 
+def _fitting(entries: tuple[Entry, ...], count: int) -> list[Entry]:
+    """The entries with one syllable per Han character (``count`` of them)."""
+    return [e for e in entries if len(e.syllables) == count]
+
+
 def _is_surname_only(entry: Entry) -> bool:
     return all(d.startswith("surname ") for d in entry.definitions)
 
@@ -150,8 +155,7 @@ class Annotator:
         proper noun (capitalised reading: 勃艮第 Bo2 gen3 di4), memoised."""
         known = self._proper.get(word)
         if known is None:
-            count = han_count(word)
-            fitting = [e for e in self.dictionary_entries(word) if len(e.syllables) == count]
+            fitting = _fitting(self.dictionary_entries(word), han_count(word))
             known = self._proper[word] = bool(fitting) and all(
                 e.pinyin[:1].isupper() for e in fitting)
         return known
@@ -171,7 +175,7 @@ class Annotator:
                 return WordInfo((), user.gloss, "user", "")
             return WordInfo((), "", "", "")
         entries = self.dictionary_entries(word)
-        fitting = [e for e in entries if len(e.syllables) == count]
+        fitting = _fitting(entries, count)
         readings = tuple(dict.fromkeys(" ".join(e.syllables) for e in fitting))
         pinyin, reading_source = self._reading(word, user, fitting, readings)
         if user and user.gloss:
@@ -238,30 +242,36 @@ class Annotator:
                 if reading and reading != " ".join(info.pinyin):
                     token.info = self.in_context(token.text, reading)
                 continue
-            syllables = list(info.pinyin)
-            for k, char in enumerate(text):
-                particle = particles.get(char)
-                if particle is not None and particle.suffix and k == len(text) - 1:
-                    # The suffix reading only where the dictionary has the last two
-                    # characters as a word read so (老婆子: 婆子 pózi; not 电子 diànzǐ).
-                    pair = self.word(text[-2:]).readings
-                    if len(pair) == 1 and pair[0].split()[-1] == particle.suffix:
-                        syllables[k] = particle.suffix
-                elif particle is not None:
-                    # Where the particle begins a dictionary word of one reading inside the
-                    # token, that word decides (相互了解: 了解 liǎojiě; 别着急: 着急 zháojí).
-                    pair = self.word(text[k : k + 2]).readings if k + 1 < len(text) else ()
-                    if len(pair) == 1:
-                        syllables[k] = pair[0].split()[0]
-                        continue
-                    left = to_simplified(text[k - 1]) if k else before
-                    right = to_simplified(text[k + 1]) if k + 1 < len(text) else after
-                    # The rest of the token is a neighbour too (干不了: 干 before 不了).
-                    rest = to_simplified(text[k + 1 :]) if k + 2 < len(text) else right
-                    syllables[k] = (particle.ruled(left, right) or particle.ruled(left, rest)
-                                    or particle.default or syllables[k])
+            syllables = [
+                self._inside(particles[char], text, k, before, after) or syllable
+                if char in particles else syllable
+                for k, (char, syllable) in enumerate(zip(text, info.pinyin, strict=True))
+            ]
             if tuple(syllables) != info.pinyin:
                 token.info = self.in_context(text, " ".join(syllables), info.close_call)
+
+    def _inside(self, particle: Particle, text: str, k: int, before: str, after: str) -> str:
+        """The reading of the particle ``text[k]`` inside a token the dictionary lacks
+        (the neighbours inside the token are characters), or "" to keep the token's."""
+        if particle.suffix and k == len(text) - 1:
+            # The suffix reading only where the dictionary has the last two characters as
+            # a word read so (老婆子: 婆子 pózi; not 电子 diànzǐ).
+            pair = self._one_reading(text[k - 1 :])
+            return particle.suffix if pair and pair[-1] == particle.suffix else ""
+        if k + 1 < len(text) and (pair := self._one_reading(text[k : k + 2])):
+            # The particle begins a dictionary word of one reading inside the token: that
+            # word decides (相互了解: 了解 liǎojiě; 别着急: 着急 zháojí).
+            return pair[0]
+        left = to_simplified(text[k - 1]) if k else before
+        right = to_simplified(text[k + 1]) if k + 1 < len(text) else after
+        # The rest of the token is a neighbour too (干不了: 干 before 不了).
+        rest = to_simplified(text[k + 1 :]) if k + 2 < len(text) else right
+        return particle.ruled(left, right) or particle.ruled(left, rest) or particle.default
+
+    def _one_reading(self, word: str) -> list[str]:
+        """The syllables of ``word``'s reading when the dictionary has exactly one."""
+        readings = self.word(word).readings
+        return readings[0].split() if len(readings) == 1 else []
 
     @staticmethod
     def _best_entry(
@@ -350,13 +360,12 @@ class Annotator:
             self._apply_particles(sentence.tokens)
         return sentences
 
-    def _model_reads(self, char: str, simplified: str) -> bool:
-        """Whether the model has a choice to make for ``char`` (read as ``simplified``): a
+    def _model_reads(self, model: PolyphoneModel, char: str, simplified: str) -> bool:
+        """Whether ``model`` has a choice to make for ``char`` (read as ``simplified``): a
         polyphone for it, and, when the simplified form differs, one in the dictionary as
         written too (隻 is only zhī, though its simplified 只 is also zhǐ)."""
-        if not self.polyphones or not self.polyphones.is_polyphone(simplified):
-            return False
-        return simplified == char or len(self.word(char).readings) > 1
+        return model.is_polyphone(simplified) and (
+            simplified == char or len(self.word(char).readings) > 1)
 
     def _read_polyphones(self, sentences: list[Sentence]) -> None:
         """Read the polyphonic characters the dictionaries leave undecided (CC-CEDICT has
@@ -379,7 +388,7 @@ class Annotator:
                 at = token.start - sentence.start
                 for offset, char in enumerate(token.text):
                     if HAN.match(char):
-                        if self._model_reads(char, seen[at + offset]) and not agreed(
+                        if self._model_reads(model, char, seen[at + offset]) and not agreed(
                                 token.text, info.readings, han,
                                 bool(info.readings) and self.is_proper_noun(token.text)):
                             chars.append((token, han, at + offset))

@@ -77,7 +77,7 @@ def gather(word: str, readings: tuple[str, ...], pinyin: tuple[str, ...], han: i
            proper: bool = False) -> Opinions:
     """The opinions on the ``han``-th Han character of token ``word`` (dictionary
     ``readings``, reading before context ``pinyin``; ``proper``: a proper noun), at
-    ``position`` in ``sentence``."""
+    ``position`` in ``sentence`` (in simplified characters, as the model reads it)."""
     return Opinions(
         probabilities,
         _dictionary_at(readings, han),

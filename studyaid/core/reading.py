@@ -70,14 +70,12 @@ def phrase_reading(sentence: str, index: int) -> tuple[str, int] | None:
     (two characters or more) that covers it, and that phrase's length; None when no
     phrase covers it. A second opinion beside the segmentation: the phrase may cross
     token boundaries (jieba's 弄得 is not a dictionary word; 弄 in pypinyin's 弄得 is).
-    Traditional text is looked up in its simplified form, as the data is written."""
+    ``sentence`` is in simplified characters, as the data is written (the annotator
+    passes the simplified form it gives the context model)."""
     from pypinyin import Style
     from pypinyin.constants import PHRASES_DICT
     from pypinyin.style import convert
 
-    from studyaid.core.script import simplified_for_segmentation
-
-    sentence = simplified_for_segmentation(sentence)
     lengths = _phrase_lengths()
     best: tuple[int, int] | None = None  # (length, start)
     for start in range(max(0, index - PHRASE_LONGEST + 1), index + 1):
