@@ -189,10 +189,7 @@ def main() -> int:
         return 0
     report = Report("annotate_bench")
     if not all((DATA / "texts" / name).is_file() for name in TEXTS):
-        print(f"annotate_bench: skipped, no texts in {DATA / 'texts'}")
-        report.skip(f"no texts in {DATA / 'texts'}")
-        report.write(args.json)
-        return 0
+        return report.skip(f"no texts in {DATA / 'texts'}", args.json)
 
     with tempfile.TemporaryDirectory(prefix="studyaid-bench-") as name:
         tmp = Path(name)

@@ -45,10 +45,7 @@ def main() -> int:
     args = parser.parse_args()
     report = Report("annotation_cache_bench")
     if not (TEXTS / "zhufu_trad.txt").exists():
-        print(f"skipped: {TEXTS} is absent")
-        report.skip(f"{TEXTS} is absent")
-        report.write(args.json)
-        return 0
+        return report.skip(f"{TEXTS} is absent", args.json)
     work = Path(tempfile.mkdtemp(prefix="studyaid-cache-bench-"))
     os.environ["STUDYAID_CACHE"] = str(work / "cache")
     sys.path.insert(0, str(ROOT))

@@ -261,10 +261,7 @@ def main() -> int:
     args = parser.parse_args()
     report = Report("dictionary_bench")
     if not (DATA / "texts").is_dir():
-        print(f"dictionary_bench: skipped, no {DATA / 'texts'}")
-        report.skip(f"no {DATA / 'texts'}")
-        report.write(args.json)
-        return 0
+        return report.skip(f"no {DATA / 'texts'}", args.json)
     from studyaid import paths
 
     cedict_file = paths.cedict_file()

@@ -90,10 +90,7 @@ def main() -> int:
     args = parser.parse_args()
     report = Report("polyphone_bench")
     if not (DATA / "dev.sent").exists():
-        print(f"skipped: {DATA} is absent")
-        report.skip(f"{DATA} is absent")
-        report.write(args.json)
-        return 0
+        return report.skip(f"{DATA} is absent", args.json)
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, STUDYAID_CACHE=str(Path(tmp) / "cache"), HOME=tmp)
         vocab = str(Path(tmp) / "vocab")

@@ -79,10 +79,7 @@ def main() -> int:
     args = parser.parse_args()
     report = Report("profile_bench")
     if not all((TEXTS / name).is_file() for name in STORIES):
-        print(f"profile_bench: skipped, no texts in {TEXTS}")
-        report.skip(f"no texts in {TEXTS}")
-        report.write(args.json)
-        return 0
+        return report.skip(f"no texts in {TEXTS}", args.json)
 
     with tempfile.TemporaryDirectory(prefix="studyaid-bench-") as name:
         tmp = Path(name)

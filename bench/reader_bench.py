@@ -568,12 +568,9 @@ def main() -> int:
         return 0
     seed_lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
     if next((line for line in seed_lines if line), None) != FIRST_HANZI:
-        print(f"reader_bench: skipped, the seed no longer starts with {FIRST_HANZI} "
-              "(update FIRST_HANZI and FIRST_PINYIN)")
-        report = Report("reader_bench")
-        report.skip(f"the seed no longer starts with {FIRST_HANZI}")
-        report.write(args.json)
-        return 0
+        return Report("reader_bench").skip(
+            f"the seed no longer starts with {FIRST_HANZI} (update FIRST_HANZI and "
+            "FIRST_PINYIN)", args.json)
 
     with tempfile.TemporaryDirectory(prefix="studyaid-reader-bench-") as name:
         bench = Bench(args, Path(name))

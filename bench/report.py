@@ -4,8 +4,9 @@ A benchmark prints what it likes for people; with ``--json FILE`` it also writes
 figures to FILE, through a :class:`Report`::
 
     report = Report("annotate_bench")
+    if not texts:                                      # when it cannot run: exit 0
+        return report.skip("no texts in ../shared/data/texts", args.json)
     report.figure("annotate 1M chars, studyaid/naive time", ratio, "x", "<=", 1.0)
-    report.skip("no texts in ../shared/data/texts")   # instead, when it cannot run
     report.write(args.json)                            # a no-op without --json
 
 The file is one JSON object: ``{"bench": NAME, "skipped": REASON or null, "figures":
@@ -62,9 +63,13 @@ class Report:
         self.figures.append({"figure": name, "value": None, "unit": "",
                              "target": f"skipped: {reason}", "passed": None})
 
-    def skip(self, reason: str) -> None:
-        """The whole benchmark did not run (its data is absent)."""
+    def skip(self, reason: str, path: str | None) -> int:
+        """The whole benchmark did not run (its data is absent): say so, write the JSON
+        file (see :meth:`write`), and give the exit status, 0."""
+        print(f"{self.bench}: skipped, {reason}")
         self.skipped = reason
+        self.write(path)
+        return 0
 
     def write(self, path: str | None) -> None:
         """Write the JSON file (nothing without a path)."""
