@@ -104,9 +104,9 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def phases(text: str, tmp: Path, profile: bool) -> None:
     """Time one in-process annotate phase by phase; with ``profile``, cProfile it too."""
-    from studyaid.core.render import FORMATS
-    from studyaid.core.sentences import split_sentences
-    from studyaid.core.services import Settings, build_annotator
+    from studyaid.core.engine.services import Settings, build_annotator
+    from studyaid.core.output.render import FORMATS
+    from studyaid.core.text.sentences import split_sentences
 
     settings = Settings(vocab=tmp / "vocab", cache=tmp / "cache")
     start = time.perf_counter()

@@ -50,9 +50,9 @@ def main() -> int:
     os.environ["STUDYAID_CACHE"] = str(work / "cache")
     sys.path.insert(0, str(ROOT))
     from studyaid import paths
-    from studyaid.core.annotation_cache import SUFFIX, AnnotationCache
-    from studyaid.core.loader import load_text
-    from studyaid.core.services import Settings, build_annotator
+    from studyaid.core.engine.annotation_cache import SUFFIX, AnnotationCache
+    from studyaid.core.engine.services import Settings, build_annotator
+    from studyaid.core.text.loader import load_text
 
     annotator = build_annotator(Settings(work / "vocab", paths.cache_dir()))
     zhufu = load_text(TEXTS / "zhufu_trad.txt").content

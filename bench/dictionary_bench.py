@@ -81,8 +81,8 @@ def bench_build(
     tmp: Path, cedict_file: Path | None, profile: bool
 ) -> tuple[float, float, float, Path]:
     """(a): median build time (wall, CPU), median baseline time, the last build's cache."""
-    from studyaid.core import cedict
-    from studyaid.core.dictionary import Dictionary
+    from studyaid.core.dictionary import cedict
+    from studyaid.core.dictionary.index import Dictionary
 
     source = cedict.find_source(cedict_file)
     print(f"(a) index build; CC-CEDICT {source.date or '(undated)'} from {source.origin}: "
@@ -121,8 +121,8 @@ def bench_build(
 
 def lookup_words() -> tuple[list[str], int]:
     """~2000 distinct words (the seed article's, then the stories'), and how many are the seed's."""
-    from studyaid.core.reading import HAN
-    from studyaid.core.segment import Segmenter
+    from studyaid.core.nlp.pinyin import HAN
+    from studyaid.core.nlp.segment import Segmenter
 
     segmenter = Segmenter()
     words: dict[str, None] = {}
@@ -138,7 +138,7 @@ def lookup_words() -> tuple[list[str], int]:
 
 def bench_lookup(cache: Path) -> tuple[float, float, float]:
     """(b): median and p95 lookup latency (ms), and the bare SQL baseline median (ms)."""
-    from studyaid.core.dictionary import Dictionary
+    from studyaid.core.dictionary.index import Dictionary
 
     words, from_seed = lookup_words()
     dictionary = Dictionary(cache / "dictionary.sqlite")
@@ -176,7 +176,7 @@ def bench_lookup(cache: Path) -> tuple[float, float, float]:
 
 def bench_search(cache: Path, base_ms: float) -> dict[str, tuple[float, float]]:
     """(c): per kind of query, median and p95 search latency in ms."""
-    from studyaid.core.dictionary import Dictionary
+    from studyaid.core.dictionary.index import Dictionary
 
     dictionary = Dictionary(cache / "dictionary.sqlite")
     dictionary.search("中")  # opens the connection

@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from studyaid import paths
-from studyaid.core.disambiguate import (
+from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.nlp.disambiguate import (
     FEATURES,
     WEIGHTS_FILE,
     features,
@@ -33,10 +34,9 @@ from studyaid.core.disambiguate import (
     keep_neutral,
     settled,
 )
-from studyaid.core.g2p import PolyphoneModel
-from studyaid.core.reading import HAN
-from studyaid.core.script import simplified_for_segmentation
-from studyaid.core.services import Settings, build_annotator
+from studyaid.core.nlp.g2p import PolyphoneModel
+from studyaid.core.nlp.pinyin import HAN
+from studyaid.core.nlp.script import simplified_for_segmentation
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "cpp-dev"

@@ -90,11 +90,11 @@ def main() -> int:
         os.environ.update({k: v for k, v in env.items() if k.startswith("STUDYAID_")})
         (tmp / "vocab").mkdir()
 
-        from studyaid.core.annotate import Annotator
-        from studyaid.core.idioms import load_notes
-        from studyaid.core.learner import Learner
-        from studyaid.core.profile import Profiler, profile
-        from studyaid.core.services import Settings, build_annotator
+        from studyaid.core.dictionary.idioms import load_notes
+        from studyaid.core.engine.annotate import Annotator
+        from studyaid.core.engine.profile import Profiler, profile
+        from studyaid.core.engine.services import Settings, build_annotator
+        from studyaid.core.vocab.learner import Learner
 
         text = build_text(args.chars)
         path = tmp / "text.txt"

@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyaid import __version__, paths
+from studyaid.core.engine.services import Settings, build_annotator, open_dictionary
 from studyaid.core.errors import StudyaidError
-from studyaid.core.loader import Text, decode_bytes, load_text
-from studyaid.core.reading import STYLES
-from studyaid.core.render import FORMATS
-from studyaid.core.sandhi import TONES
-from studyaid.core.services import Settings, build_annotator, open_dictionary
-from studyaid.core.unwrap import join_wrapped_lines
-from studyaid.core.vocab import Vocab
+from studyaid.core.nlp.pinyin import STYLES
+from studyaid.core.output.render import FORMATS
+from studyaid.core.output.sandhi import TONES
+from studyaid.core.text.loader import Text, decode_bytes, load_text
+from studyaid.core.text.unwrap import join_wrapped_lines
+from studyaid.core.vocab.glosses import Vocab
 
 if TYPE_CHECKING:
-    from studyaid.core.annotate import Annotator, Sentence
+    from studyaid.core.engine.annotate import Annotator, Sentence
     from studyaid.imports import Plan
     from studyaid.study import Card, Collection
 
@@ -113,7 +113,7 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 def _statuses(args: argparse.Namespace) -> dict[str, str]:
     """Each word's status: set by hand (status.tsv), else from its card."""
-    from studyaid.core.learner import Learner
+    from studyaid.core.vocab.learner import Learner
 
     collection, now = _collection(args)
     return collection.statuses(now) | Learner(_settings(args).vocab).statuses()
@@ -125,8 +125,8 @@ def _percent(share: float) -> str:
 
 def cmd_profile(args: argparse.Namespace) -> int:
     """Print a text's profile: length, known words, HSK levels, idioms."""
-    from studyaid.core.library import title_of
-    from studyaid.core.profile import Profiler, profile
+    from studyaid.core.engine.profile import Profiler, profile
+    from studyaid.core.text.library import title_of
 
     text, _ = _text(args)
     settings = _settings(args)
@@ -149,7 +149,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Copy a text into the library folder, as UTF-8."""
-    from studyaid.core.library import add_text, title_of
+    from studyaid.core.text.library import add_text, title_of
 
     target, text = add_text(Path(args.path), paths.library_dir())
     converted = f", converted from {text.encoding.upper()}" if text.encoding != "utf-8" else ""
@@ -320,7 +320,7 @@ def cmd_card_add(args: argparse.Namespace) -> int:
     """Add words as cards, built from the core (and the sentence of a text they are in)."""
     from datetime import UTC
 
-    from studyaid.core.learner import Learner
+    from studyaid.core.vocab.learner import Learner
     from studyaid.study import CardStore, card_from_word
 
     settings = _settings(args)
@@ -401,8 +401,8 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
     from datetime import UTC, date
 
     # Imported here: genanki and the study layer load only when exporting.
-    from studyaid.core.lookup import entries_for
-    from studyaid.core.storage import write_atomic
+    from studyaid.core.dictionary.lookup import entries_for
+    from studyaid.core.vocab.storage import write_atomic
     from studyaid.export import VOCAB_FORMATS, Filters, gather
 
     out = _output(args.output, args.force)
@@ -436,8 +436,8 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
 def cmd_export_text(args: argparse.Namespace) -> int:
     """Export a text (the seed article when no path is given) as a document: pinyin over
     the words, the learner's translations, idiom notes, a glossary of their glosses."""
-    from studyaid.core.learner import Learner
-    from studyaid.core.storage import write_atomic
+    from studyaid.core.vocab.learner import Learner
+    from studyaid.core.vocab.storage import write_atomic
     from studyaid.export.text import TEXT_FORMATS, build_document, title_of
 
     out = _output(args.output, args.force)

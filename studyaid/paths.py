@@ -36,6 +36,21 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP))
 
 
+def annotations_dir(cache: Path) -> Path:
+    """Where whole-text annotations and text profiles are cached."""
+    return cache / "annotations"
+
+
+def study_cache_dir(cache: Path) -> Path:
+    """Where the review history's card-state cache is kept."""
+    return cache / "study"
+
+
+def dictionary_index(cache: Path) -> Path:
+    """The dictionary index compiled from CC-CEDICT."""
+    return cache / "dictionary.sqlite"
+
+
 def config_dir() -> Path:
     """The learner's settings (``keymap.toml``): ``$STUDYAID_CONFIG`` or the user config
     folder."""

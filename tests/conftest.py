@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from studyaid.core.annotate import Annotator
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.idioms import load_notes
-from studyaid.core.script import simplified_for_segmentation
-from studyaid.core.segment import Segmenter
-from studyaid.core.services import Settings, build_annotator
+from studyaid.core.dictionary.idioms import load_notes
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.nlp.script import simplified_for_segmentation
+from studyaid.core.nlp.segment import Segmenter
 
 SESSION_CACHE: Path | None = None
 

@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from studyaid.core.dictionary import Entry
-from studyaid.core.learner import KNOWN, LEARNING, NEW, STATUSES, Learner
-from studyaid.core.reading import han_count, join_word, pypinyin_reading, to_marks
-from studyaid.core.script import to_simplified, to_traditional
-from studyaid.core.vocab import Vocab
+from studyaid.core.dictionary.index import Entry
+from studyaid.core.nlp.pinyin import han_count, join_word, pypinyin_reading, to_marks
+from studyaid.core.nlp.script import to_simplified, to_traditional
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, STATUSES, Learner
 from studyaid.study.cards import Card, CardStore
 
 Entries = Callable[[str], Sequence[Entry]]
-"""Dictionary entries for a word (``studyaid.core.lookup.entries_for`` over a Dictionary)."""
+"""Dictionary entries for a word (``lookup.entries_for`` over a Dictionary)."""
 
 
 @dataclass(frozen=True)

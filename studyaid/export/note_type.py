@@ -9,9 +9,9 @@ learner's notes in place, scheduling and all.
 from __future__ import annotations
 
 import html
-import re
 
-from studyaid.core.reading import to_marks
+from studyaid.core.nlp.pinyin import to_marks
+from studyaid.core.output.tones import PAPER, PAPER_NIGHT, tone_of
 from studyaid.export.items import VocabItem
 
 NOTE_TYPE = "studyaid vocabulary"
@@ -26,7 +26,12 @@ FIELDS = (
 )
 """The note type's fields, in order."""
 
-_TONE = re.compile(r"([1-5])$")
+
+
+def _tone_css(prefix: str) -> str:
+    """The paper palette as CSS rules, three tones to a line."""
+    rules = [f".{prefix}{t} {{ color: {c}; }}" for t, c in PAPER.items()]
+    return " ".join(rules[:3]) + "\n" + " ".join(rules[3:])
 
 
 def escape(text: str) -> str:
@@ -39,8 +44,7 @@ def coloured_pinyin(syllables: tuple[str, ...]) -> str:
     """Tone-marked pinyin with each syllable in a ``tone1``..``tone5`` span."""
     spans = []
     for syllable in syllables:
-        tone = _TONE.search(syllable)
-        spans.append(f'<span class="tone{tone.group(1) if tone else 5}">'
+        spans.append(f'<span class="tone{tone_of(syllable)}">'
                      f"{html.escape(to_marks(syllable))}</span>")
     return "".join(spans)
 
@@ -90,9 +94,8 @@ CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: center;
 .sentence { font-size: 24px; margin-top: 0.8em; }
 .translation { color: #555; }
 .source { font-size: 14px; color: #999; margin-top: 1em; }
-.tone1 { color: #e30000; } .tone2 { color: #d89000; } .tone3 { color: #00a000; }
-.tone4 { color: #1510f0; } .tone5 { color: #777; }
+""" + _tone_css("tone") + """
 .nightMode .card, .night_mode .card { color: #eee; background: #222; }
-.nightMode .tone4, .night_mode .tone4 { color: #6fa8ff; }"""
-"""The colours are Pleco's (and the Chinese Support add-on's): red, orange, green, blue,
-grey for tones 1-5."""
+""" + " ".join(f".nightMode .tone{t}, .night_mode .tone{t} {{ color: {c}; }}"
+              for t, c in PAPER_NIGHT.items())
+"""The tone colours are the one palette's (``core.output.tones``): Pleco's."""

@@ -8,83 +8,24 @@ document to the file's content, found by name in ``TEXT_FORMATS``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from studyaid.core import library
-from studyaid.core.annotate import Sentence, Token
-from studyaid.core.idioms import IdiomMatch
-from studyaid.core.learner import Shown
-from studyaid.core.reading import join_word, to_marks
-from studyaid.core.vocab import Gloss
+from studyaid.core.model import Gloss, IdiomMatch, Sentence, Token
+from studyaid.core.nlp.pinyin import join_word, to_marks
+from studyaid.core.output.tones import tone_of
+from studyaid.core.text import library
+from studyaid.core.vocab.learner import Shown
+from studyaid.export.text_document import (
+    Footnote,
+    GlossaryEntry,
+    Line,
+    Syllable,
+    TextDocument,
+    Word,
+)
 from studyaid.export.text_html import write_html
 from studyaid.export.text_md import write_md
 
 UNTITLED = "Untitled text"
-
-
-@dataclass(frozen=True)
-class Syllable:
-    """One syllable of a reading: tone-marked, and its tone (1-4, 5 for neutral)."""
-
-    marks: str
-    tone: int
-
-
-@dataclass(frozen=True)
-class Word:
-    """A piece of a sentence: a token with its reading (none for non-Han text and gaps),
-    and the numbers of the idiom notes that end with it."""
-
-    text: str
-    reading: tuple[Syllable, ...] = ()
-    notes: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Line:
-    """A sentence as the document shows it, with the learner's translation if any."""
-
-    index: int
-    text: str
-    words: tuple[Word, ...]
-    translation: str = ""
-    stale: bool = False
-    """The sentence has changed since the learner translated it."""
-
-
-@dataclass(frozen=True)
-class Footnote:
-    """An idiom note: our own (literal, figurative, usage) or the dictionaries'
-    (English, Chinese)."""
-
-    number: int
-    word: str
-    reading: tuple[Syllable, ...]
-    literal: str = ""
-    figurative: str = ""
-    usage: str = ""
-    english: str = ""
-    chinese: str = ""
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    """A word of the text the learner glossed: their gloss, its reading, their note."""
-
-    word: str
-    reading: tuple[Syllable, ...]
-    gloss: str
-    note: str
-
-
-@dataclass(frozen=True)
-class TextDocument:
-    """Everything a text format writes."""
-
-    title: str
-    lines: tuple[Line, ...]
-    footnotes: tuple[Footnote, ...]
-    glossary: tuple[GlossaryEntry, ...]
 
 
 TextWriter = Callable[[TextDocument], str]
@@ -99,7 +40,7 @@ TEXT_FORMATS: dict[str, TextWriter] = {
 def syllables(numbered: Iterable[str]) -> tuple[Syllable, ...]:
     """Numbered pinyin (``fu3 di3``) as tone-marked syllables with their tones."""
     return tuple(
-        Syllable(to_marks(s), int(s[-1]) if s[-1:] in "12345" else 5) for s in numbered if s
+        Syllable(to_marks(s), tone_of(s)) for s in numbered if s
     )
 
 

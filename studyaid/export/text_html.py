@@ -10,13 +10,14 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from studyaid.core.reading import join_word
+from studyaid.core.nlp.pinyin import join_word
+from studyaid.core.output.tones import PAPER
 
 if TYPE_CHECKING:
-    from studyaid.export.text import Footnote, Line, Syllable, TextDocument
+    from studyaid.export.text_document import Footnote, Line, Syllable, TextDocument
 
 CSS = """\
-:root { --t1: #d62728; --t2: #2ca02c; --t3: #1f5fbf; --t4: #8e44ad; --t5: #777;
+:root { """ + " ".join(f"--t{t}: {c};" for t, c in PAPER.items()) + """
   --muted: #666; --rule: #ddd; }
 body { font-family: "Noto Serif", Georgia, serif; line-height: 1.5; color: #222;
   max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }

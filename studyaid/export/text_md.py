@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from studyaid.core.reading import join_word
+from studyaid.core.nlp.pinyin import join_word
 
 if TYPE_CHECKING:
-    from studyaid.export.text import Footnote, Line, Syllable, TextDocument
+    from studyaid.export.text_document import Footnote, Line, Syllable, TextDocument
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
 # can start markup inside a line or a table cell.

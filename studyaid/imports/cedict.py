@@ -1,13 +1,13 @@
 """``cedict``: a file in CC-CEDICT's format (``傳統 传统 [chuan2 tong3] /tradition/``),
 one gloss per entry line: the simplified headword, its reading, its definitions
-joined with ``; ``. (The line format is :mod:`studyaid.core.cedict`'s.)"""
+joined with ``; ``. (The line format is :mod:`studyaid.core.dictionary.cedict`'s.)"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from studyaid.core import cedict
+from studyaid.core.dictionary import cedict
 from studyaid.core.errors import StudyaidError
 from studyaid.imports.common import gloss_at
 from studyaid.imports.plan import Incoming

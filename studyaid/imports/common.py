@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.reading import has_han
-from studyaid.core.vocab import Gloss, clean_field, parse_reading, read_lines
+from studyaid.core.model import Gloss
+from studyaid.core.nlp.pinyin import has_han
+from studyaid.core.vocab.glosses import clean_field, parse_reading, read_lines
 from studyaid.imports.plan import Incoming
 
 _SYLLABLE = re.compile(r"[a-zA-Z]+(?::|ü)?[a-zA-Z]*[1-5]")

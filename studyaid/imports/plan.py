@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from studyaid.core.vocab import Gloss
+from studyaid.core.model import Gloss
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,16 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
-from studyaid.core.annotate import Annotator, WordInfo
+from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.engine.annotate import Annotator
 from studyaid.core.errors import StudyaidError
-from studyaid.core.lookup import Lookup
-from studyaid.core.script import to_simplified, to_traditional
-from studyaid.core.storage import Identity, identity, locked, write_atomic
-from studyaid.core.vocab import clean_field, read_lines
+from studyaid.core.model import WordInfo
+from studyaid.core.nlp.script import to_simplified, to_traditional
+from studyaid.core.vocab import CARDS
+from studyaid.core.vocab.glosses import clean_field, read_lines
+from studyaid.core.vocab.storage import Identity, identity, locked, write_atomic
 from studyaid.study.scheduler import iso, utc
 
-CARDS = "cards.tsv"
 DIRECTIONS = ("recognition", "recall")
 """Recognition (hanzi -> meaning) for every card; recall (English -> hanzi) when chosen."""
 RECOGNITION, RECALL = DIRECTIONS

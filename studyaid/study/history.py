@@ -21,8 +21,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from studyaid import paths
 from studyaid.core.errors import StudyaidError
-from studyaid.core.storage import write_atomic
+from studyaid.core.vocab.storage import write_atomic
 from studyaid.study import history_cache
 from studyaid.study.cards import DIRECTIONS
 from studyaid.study.log import Chunk, ReviewLog, Scan
@@ -275,7 +276,7 @@ def _rebuild(history: History) -> None:
 def cache_file(cache: Path, log: ReviewLog) -> Path:
     """Where the derivation of ``log`` is cached (one file per vocab folder)."""
     digest = hashlib.sha1(str(log.path.resolve()).encode()).hexdigest()[:16]
-    return cache / "study" / f"history-{digest}.bin"
+    return paths.study_cache_dir(cache) / f"history-{digest}.bin"
 
 
 def load(log: ReviewLog, cache: Path | None, save: bool = True) -> History:

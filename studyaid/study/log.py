@@ -31,10 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.storage import failure, locked
+from studyaid.core.vocab import LOG
+from studyaid.core.vocab.storage import failure, locked
 from studyaid.study.scheduler import CardState, iso
-
-LOG = "reviews.log"
 
 # The lines review_record() and undo_record() write: compact JSON, keys in this order, no
 # escapes in the card name. A review line's fields up to its state's name are matched

@@ -19,7 +19,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.toml_file import line_of, read_toml
+from studyaid.core.vocab import SETTINGS
+from studyaid.core.vocab.toml_file import line_of, read_toml
 from studyaid.study import history as _history
 from studyaid.study.cards import RECOGNITION, Card, CardStore
 from studyaid.study.history import Key
@@ -27,7 +28,6 @@ from studyaid.study.log import ReviewLog, review_record, undo_record
 from studyaid.study.scheduler import NEW, REVIEW, STATES, CardState, Scheduler, iso, utc
 from studyaid.study.stats import DAYS, Days, Stats, day_bounds, per_day
 
-SETTINGS = "study.toml"
 KNOWN_STABILITY = 21.0
 """A card is *known* once FSRS expects it to last three weeks (stability, in days) ...
 """

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from studyaid.core.learner import KNOWN, LEARNING, NEW, Learner
-from studyaid.core.storage import locked
-from studyaid.core.vocab import Vocab
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, Learner
+from studyaid.core.vocab.storage import locked
 from studyaid.study.cards import CardStore
 from studyaid.study.session import Collection
 

@@ -16,10 +16,10 @@ from studyaid.tui.keymap import KEYMAP, load_keymap
 
 if TYPE_CHECKING:
     # Imported where used: ``studyaid review`` needs neither the reader nor its engine.
-    from studyaid.core.engine import Engine
-    from studyaid.core.library import Shelves
-    from studyaid.core.loader import Text
-    from studyaid.core.services import Settings
+    from studyaid.core.engine.process import Engine
+    from studyaid.core.engine.services import Settings
+    from studyaid.core.text.library import Shelves
+    from studyaid.core.text.loader import Text
     from studyaid.study.session import Collection
     from studyaid.tui.screens.library_screen import LibraryScreen
     from studyaid.tui.screens.reader_screen import ReaderScreen
@@ -47,8 +47,8 @@ class ReaderApp(App[None]):
         makes one for each text opened later; ``keymap`` is the learner's own keys by
         binding id; ``shelves`` where the library's texts are; ``clock`` the time for the
         library's card statuses (tests fix it)."""
-        from studyaid.core.engine import ProcessEngine
-        from studyaid.core.library import Shelves
+        from studyaid.core.engine.process import ProcessEngine
+        from studyaid.core.text.library import Shelves
         from studyaid.tui.screens.reader_screen import ReaderScreen
 
         super().__init__()
@@ -132,7 +132,7 @@ class ReaderApp(App[None]):
 
 def _shelves() -> Shelves:
     """The library's places: the library folder and the learner's own (library.toml)."""
-    from studyaid.core.library import LIBRARY_SETTINGS, Shelves, load_folders
+    from studyaid.core.text.library import LIBRARY_SETTINGS, Shelves, load_folders
 
     return Shelves(paths.library_dir(), load_folders(paths.config_dir() / LIBRARY_SETTINGS))
 
@@ -140,7 +140,7 @@ def _shelves() -> Shelves:
 def run_reader(settings: Settings, text: Text | None, text_id: str = "") -> None:
     """Run the reader in the terminal until the learner quits (on the library first when
     ``text`` is None)."""
-    from studyaid.core.engine import ProcessEngine, prepare_processes
+    from studyaid.core.engine.process import ProcessEngine, prepare_processes
 
     keymap = load_keymap(paths.config_dir() / KEYMAP)  # a broken file stops here, clearly
     shelves = _shelves()

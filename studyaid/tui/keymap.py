@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.toml_file import line_of, read_toml
+from studyaid.core.vocab.toml_file import line_of, read_toml
 from studyaid.tui.bindings import ALL_BINDINGS
 
 KEYMAP = "keymap.toml"

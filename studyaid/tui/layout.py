@@ -13,14 +13,15 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from studyaid.core.annotate import Sentence, Token
-from studyaid.core.learner import KNOWN, LEARNING, NEW
-from studyaid.core.reading import HAN, join_word, render
-from studyaid.core.sandhi import spoken_marks
-from studyaid.core.script import to_simplified, to_traditional
+from studyaid.core.model import Sentence, Token
+from studyaid.core.nlp.pinyin import HAN, join_word, render
+from studyaid.core.nlp.script import to_simplified, to_traditional
+from studyaid.core.output.sandhi import spoken_marks
+from studyaid.core.output.tones import TERMINAL, tone_of
+from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW
 from studyaid.tui.options import DisplayOptions
 
-TONE_COLOURS = {1: "#ff5f5f", 2: "#ffaf00", 3: "#5fd75f", 4: "#5f87ff", 5: "grey62"}
+TONE_COLOURS = TERMINAL
 """The usual learner scheme: 1 red, 2 orange, 3 green, 4 blue, neutral grey."""
 STATUS_STYLES = {NEW: Style(bold=True), LEARNING: Style(bold=True, color="#ffd75f"),
                  KNOWN: Style()}
@@ -70,11 +71,6 @@ def is_selectable(token: Token) -> bool:
     return any(ch.isalnum() for ch in token.text)
 
 
-def tone(syllable: str) -> int:
-    """The tone number of a numbered syllable (5 for neutral or unknown)."""
-    return int(syllable[-1]) if syllable[-1:] in "1234" and syllable[-1:] else 5
-
-
 def pinyin_text(
     syllables: tuple[str, ...], tones: bool, marks: tuple[str, ...] | None = None
 ) -> Text:
@@ -90,7 +86,7 @@ def pinyin_text(
             continue
         if found > position:
             out.append(joined[position:found], PINYIN_PLAIN)
-        style = Style(color=TONE_COLOURS[tone(syllable)]) if tones else PINYIN_PLAIN
+        style = Style(color=TONE_COLOURS[tone_of(syllable)]) if tones else PINYIN_PLAIN
         out.append(mark, style)
         position = found + len(mark)
     return out
@@ -100,7 +96,7 @@ def _colour_hanzi(hanzi: Text, syllables: tuple[str, ...]) -> None:
     """Each Han character in the colour of its syllable's tone (others unchanged)."""
     han = [i for i, ch in enumerate(hanzi.plain) if HAN.match(ch)]
     for position, syllable in zip(han, syllables, strict=False):
-        hanzi.stylize(Style(color=TONE_COLOURS[tone(syllable)]), position, position + 1)
+        hanzi.stylize(Style(color=TONE_COLOURS[tone_of(syllable)]), position, position + 1)
 
 
 def _centred(text: Text, width: int) -> Text:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from rich.text import Text as RichText
 
 from studyaid import paths
-from studyaid.core.hsk import BANDS
-from studyaid.core.library import Entry
-from studyaid.core.loader import Text, decode_bytes, load_text
-from studyaid.core.profile import Profile
+from studyaid.core.dictionary.hsk import BANDS
+from studyaid.core.engine.profile import Profile
+from studyaid.core.text.library import Entry
+from studyaid.core.text.loader import Text, decode_bytes, load_text
 from studyaid.tui.layout import fit_cells
 
 KNOWN_CELLS = 5

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from studyaid.core.annotate import Sentence
-from studyaid.core.dictionary import Entry
-from studyaid.core.idioms import IdiomFinder
-from studyaid.core.lookup import Lookup
-from studyaid.core.word_report import WordReport
+from studyaid.core.dictionary.idioms import IdiomFinder
+from studyaid.core.dictionary.index import Entry
+from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.dictionary.word_report import WordReport
+from studyaid.core.model import Sentence
 
 
 class Annotated(Message):

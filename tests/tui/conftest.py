@@ -11,9 +11,9 @@ import pytest
 from textual.pilot import Pilot
 
 from studyaid import paths
-from studyaid.core.engine import InProcessEngine
-from studyaid.core.loader import decode_bytes
-from studyaid.core.services import Settings
+from studyaid.core.engine.process import InProcessEngine
+from studyaid.core.engine.services import Settings
+from studyaid.core.text.loader import decode_bytes
 from studyaid.tui.app import ReaderApp
 from studyaid.tui.screens.reader_screen import ReaderScreen
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studyaid.core.annotate import Annotator
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.services import Settings, build_annotator
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.engine.services import Settings, build_annotator
 from studyaid.tui.layout import CLOSE_CALL_STYLE, layout_sentence
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.widgets.details_panel import details_text

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from studyaid import paths
-from studyaid.core.engine import InProcessEngine
+from studyaid.core.engine.process import InProcessEngine
+from studyaid.core.engine.services import Settings
 from studyaid.core.errors import StudyaidError
-from studyaid.core.loader import decode_bytes
-from studyaid.core.services import Settings
+from studyaid.core.text.loader import decode_bytes
 from studyaid.tui.app import ReaderApp
 from studyaid.tui.keymap import load_keymap
 from tests.tui.conftest import ready

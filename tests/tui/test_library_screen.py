@@ -12,9 +12,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from studyaid import paths
-from studyaid.core.engine import InProcessEngine
-from studyaid.core.library import Shelves
-from studyaid.core.services import Settings
+from studyaid.core.engine.process import InProcessEngine
+from studyaid.core.engine.services import Settings
+from studyaid.core.text.library import Shelves
 from studyaid.tui.app import ReaderApp
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.library_screen import LibraryScreen

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from studyaid import paths
-from studyaid.core.annotate import Sentence
-from studyaid.core.engine import InProcessEngine
-from studyaid.core.loader import Text
-from studyaid.core.sentence_list import SentenceList
-from studyaid.core.services import Settings
+from studyaid.core.engine.process import InProcessEngine
+from studyaid.core.engine.services import Settings
+from studyaid.core.model import Sentence
+from studyaid.core.text.loader import Text
+from studyaid.core.text.sentence_list import SentenceList
 from studyaid.tui.app import ReaderApp
 from studyaid.tui.screens import reader_screen
 

@@ -8,7 +8,7 @@ import pytest
 from rich.style import Style
 from textual.widgets import Input
 
-from studyaid.core.learner import Learner
+from studyaid.core.vocab.learner import Learner
 from studyaid.study import CardStore
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.widgets.sentence_view import SentenceView

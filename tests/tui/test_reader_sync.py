@@ -14,8 +14,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from studyaid.core.learner import KNOWN, Learner
-from studyaid.core.vocab import Vocab
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import KNOWN, Learner
 from studyaid.study import Card, CardStore
 from studyaid.tui.screens.reader_screen import ReaderScreen
 from tests.tui.conftest import ready
@@ -130,7 +130,7 @@ async def test_a_full_disk_is_a_notice_and_the_reader_goes_on(
 
     async with make_app().run_test(size=(100, 32)) as pilot:
         reader = await ready(pilot)
-        monkeypatch.setattr("studyaid.core.storage.os.replace", refuse)
+        monkeypatch.setattr("studyaid.core.vocab.storage.os.replace", refuse)
         await pilot.press("K")
         await pilot.pause()
         assert says in _errors(pilot)[-1] and "the old file is unchanged" in _errors(pilot)[-1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from studyaid.core.learner import KNOWN, LEARNING, Learner
+from studyaid.core.vocab.learner import KNOWN, LEARNING, Learner
 from studyaid.tui.screens.reader_screen import ReaderScreen
 from studyaid.tui.screens.review_screen import ReviewScreen
 from studyaid.tui.screens.stats_screen import StatsScreen

@@ -10,8 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from studyaid import paths
-from studyaid.core.services import Settings
-from studyaid.core.vocab import Vocab
+from studyaid.core.engine.services import Settings
+from studyaid.core.vocab.glosses import Vocab
 from studyaid.study import CardStore
 from studyaid.tui.app import ScreenApp
 from studyaid.tui.messages import SearchDone

@@ -10,10 +10,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from studyaid import paths
-from studyaid.core.learner import Learner
-from studyaid.core.lookup import Lookup
-from studyaid.core.services import Settings, open_dictionary
-from studyaid.core.vocab import Vocab
+from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.engine.services import Settings, open_dictionary
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import Learner
 from studyaid.study import CardStore, card_from_word
 from studyaid.tui.app import ScreenApp
 from studyaid.tui.screens.confirm_screen import ConfirmScreen

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.core.annotate import Annotator
-from studyaid.core.reading import render
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.nlp.pinyin import render
 
 
 def _tokens(annotator: Annotator, text: str) -> dict[str, list[str]]:

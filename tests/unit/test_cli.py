@@ -11,7 +11,7 @@ import pytest
 
 from studyaid import __version__
 from studyaid.cli import main
-from studyaid.core.reading import han_count
+from studyaid.core.nlp.pinyin import han_count
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -315,7 +315,7 @@ def test_errors(run_studyaid, workspace: Path, make_args, fragments: list[str]) 
     ],
 )
 def test_vocab_option_before_or_after_the_command(tmp_path: Path, capsys, argv: list[str]):
-    from studyaid.core.vocab import Vocab
+    from studyaid.core.vocab.glosses import Vocab
 
     Vocab(tmp_path).set_gloss("奥特曼", "Sam Altman")
     assert main([a.replace("{dir}", str(tmp_path)) for a in argv]) == 0

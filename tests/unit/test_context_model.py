@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from studyaid.core.annotate import Annotator
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.g2p import PolyphoneModel
-from studyaid.core.services import Settings, build_annotator
-from studyaid.core.vocab import Vocab
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.nlp.g2p import PolyphoneModel
+from studyaid.core.vocab.glosses import Vocab
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from studyaid.core import cedict
-from studyaid.core.annotate import Annotator
-from studyaid.core.dictionary import Dictionary
+from studyaid.core.dictionary import cedict
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.engine.annotate import Annotator
 from studyaid.core.errors import StudyaidError
-from studyaid.core.reading import has_han
+from studyaid.core.nlp.pinyin import has_han
 from studyaid.paths import seed_text
 
 # Real CC-CEDICT lines (CC BY-SA 4.0, https://cc-cedict.org), in the file's own order.

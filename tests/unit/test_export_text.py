@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.learner import Learner
-from studyaid.core.services import Settings, build_annotator
-from studyaid.core.vocab import Vocab
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import Learner
 from studyaid.export.text import TEXT_FORMATS, TextDocument, build_document, title_of
 from studyaid.export.text_md import escape as md_escape
 

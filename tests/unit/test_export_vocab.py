@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from studyaid.cli import VOCAB_FORMAT_NAMES, main
-from studyaid.core.dictionary import Entry
-from studyaid.core.learner import Learner
-from studyaid.core.vocab import Vocab
+from studyaid.core.dictionary.index import Entry
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import Learner
 from studyaid.export import (
     VOCAB_FORMATS,
     Filters,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.core.annotate import Annotator
+from studyaid.core.dictionary.idioms import load_notes
+from studyaid.core.engine.annotate import Annotator
 from studyaid.core.errors import StudyaidError
-from studyaid.core.idioms import IdiomMatch, load_notes
-from studyaid.core.reading import han_count
+from studyaid.core.model import IdiomMatch
+from studyaid.core.nlp.pinyin import han_count
 from studyaid.paths import seed_text
 
 SEED_IDIOMS = [

@@ -11,7 +11,8 @@ import pytest
 
 from studyaid.cli import IMPORT_FORMAT_NAMES, main
 from studyaid.core.errors import StudyaidError
-from studyaid.core.vocab import Gloss, Vocab
+from studyaid.core.model import Gloss
+from studyaid.core.vocab.glosses import Vocab
 from studyaid.export import gather, pleco
 from studyaid.imports import IMPORT_FORMATS, guess_format, plan
 

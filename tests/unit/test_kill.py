@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from studyaid.core.learner import Learner
-from studyaid.core.vocab import Vocab
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import Learner
 from studyaid.study import Card, CardStore, Collection
 
 MAX_KILLS = 40
@@ -35,8 +35,8 @@ DRIVER = r"""
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from studyaid.core.learner import Learner
-from studyaid.core.vocab import Vocab
+from studyaid.core.vocab.learner import Learner
+from studyaid.core.vocab.glosses import Vocab
 from studyaid.study import Card, CardStore, Collection
 
 vocab, prefix, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import (
+from studyaid.core.vocab.learner import (
     KNOWN,
     LEARNING,
     NEW,

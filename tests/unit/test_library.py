@@ -10,8 +10,7 @@ import pytest
 
 from studyaid.cli import main
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import Learner
-from studyaid.core.library import (
+from studyaid.core.text.library import (
     FOLDER,
     LIBRARY,
     RECENT,
@@ -22,6 +21,7 @@ from studyaid.core.library import (
     load_folders,
     title_of,
 )
+from studyaid.core.vocab.learner import Learner
 
 TEXT = "小猫钓鱼\n\n我喜欢猫。我的猫喜欢我！\n"
 

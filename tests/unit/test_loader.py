@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.loader import load_text
-from studyaid.core.sentences import split_sentences
+from studyaid.core.text.loader import load_text
+from studyaid.core.text.sentences import split_sentences
 
 SIMPLIFIED = "微软与OpenAI的裂痕。巧妇难为无米之炊！"
 TRADITIONAL = "微軟與OpenAI的裂痕。巧婦難為無米之炊！"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.core.annotate import Annotator
-from studyaid.core.loader import decode_bytes
-from studyaid.core.reading import render
-from studyaid.core.sentences import MAX_SENTENCE, split_sentences
-from studyaid.core.unwrap import join_wrapped_lines
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.nlp.pinyin import render
+from studyaid.core.text.loader import decode_bytes
+from studyaid.core.text.sentences import MAX_SENTENCE, split_sentences
+from studyaid.core.text.unwrap import join_wrapped_lines
 
 # -- Joining hard-wrapped lines ------------------------------------------------------------
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from studyaid.core import hsk
-from studyaid.core.annotate import Annotator
-from studyaid.core.profile import ProfileCache, Profiler, count_text, profile, profile_key
-from studyaid.core.services import Settings, build_annotator
+from studyaid.core.dictionary import hsk
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.engine.profile import ProfileCache, Profiler, count_text, profile, profile_key
+from studyaid.core.engine.services import Settings, build_annotator
 
 LEVELS = [
     # word, simplified form, level: listed words
@@ -139,7 +139,7 @@ def test_a_corrupt_cached_profile_is_forgotten(tmp_path: Path) -> None:
 def test_the_profiler_reads_no_polyphones(monkeypatch, vocab_dir: Path, tmp_path: Path) -> None:
     # The reader's settings turn the polyphone model on; a profile needs only the words.
     built = []
-    monkeypatch.setattr("studyaid.core.profile.build_annotator",
+    monkeypatch.setattr("studyaid.core.engine.profile.build_annotator",
                         lambda settings: built.append(settings) or _Stub())
     settings = Settings(vocab_dir, tmp_path, context_model=True)
     Profiler(settings).counts("我。")

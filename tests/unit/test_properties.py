@@ -14,12 +14,12 @@ import codecs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studyaid.core.annotate import Annotator
+from studyaid.core.engine.annotate import Annotator
 from studyaid.core.errors import StudyaidError
-from studyaid.core.loader import Text, decode_bytes
-from studyaid.core.reading import has_han
-from studyaid.core.segment import Segmenter
-from studyaid.core.sentences import MAX_SENTENCE, split_sentences
+from studyaid.core.nlp.pinyin import has_han
+from studyaid.core.nlp.segment import Segmenter
+from studyaid.core.text.loader import Text, decode_bytes
+from studyaid.core.text.sentences import MAX_SENTENCE, split_sentences
 
 PIECES = [
     # Han, common and rare; CJK Extension B; a compatibility ideograph.

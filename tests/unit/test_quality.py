@@ -37,8 +37,8 @@ def test_mypy_is_clean() -> None:
 def test_headless_packages_never_import_the_ui(package: str, also: str) -> None:
     code = (
         f"import sys, pkgutil, importlib, studyaid.{package} as p\n"
-        "for m in pkgutil.iter_modules(p.__path__):\n"
-        f"    importlib.import_module('studyaid.{package}.' + m.name)\n"
+        f"for m in pkgutil.walk_packages(p.__path__, 'studyaid.{package}.'):\n"
+        "    importlib.import_module(m.name)\n"
         f"{also}"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
         "assert not bad, bad\n"
@@ -60,33 +60,82 @@ def test_the_reader_paints_without_the_heavy_libraries() -> None:
 
 LAYERS = ["core", "study", "imports", "export", "tui", "cli"]
 """Lowest first: a layer imports only from itself and the layers before it."""
+CORE_ROOMS = ["errors", "nlp", "model", "vocab", "text", "dictionary", "output", "engine"]
+"""The rooms of ``studyaid.core``, lowest first, ranked the same way."""
 BASE = {"studyaid", "studyaid.paths", "studyaid.core"}
 
 
-def _layer(module: str) -> int:
+def _rank(module: str) -> tuple[int, int]:
     parts = module.split(".")
     if module in BASE or len(parts) < 2:
-        return 0
+        return (0, 0)
     name = parts[1]
-    return LAYERS.index(name) if name in LAYERS else 0
+    layer = LAYERS.index(name) if name in LAYERS else 0
+    room = CORE_ROOMS.index(parts[2]) if name == "core" and len(parts) > 2 else 0
+    return (layer, room if layer == 0 else 0)
 
 
-def test_layers_import_downward_only() -> None:
+def _imports() -> dict[str, set[str]]:
+    """Every module of the package and the studyaid modules it imports (resolved)."""
     import ast
 
-    upward = []
+    graph: dict[str, set[str]] = {}
     for path in sorted((ROOT / "studyaid").rglob("*.py")):
         module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        module = module.removesuffix(".__init__")
         if module.endswith(".__main__"):
             continue
-        own = _layer(module)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
-                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
-            for name in names:
-                if name.startswith("studyaid") and _layer(name) > own:
-                    upward.append(f"{module} imports {name}")
+        graph[module] = set()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
+                       and isinstance(block.test, ast.Name) and block.test.id == "TYPE_CHECKING"
+                       for n in ast.walk(block)}
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue  # an import for the type checker only: no arrow at run time
+            if isinstance(node, ast.ImportFrom) and node.module:
+                graph[module].add(node.module)
+                graph[module].update(f"{node.module}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                graph[module].update(a.name for a in node.names)
+    return {m: {n for n in names if n in graph and n != m} for m, names in graph.items()}
+
+
+def test_layers_and_core_rooms_import_downward_only() -> None:
+    upward = [f"{module} imports {name}" for module, names in _imports().items()
+              for name in names if _rank(name) > _rank(module)]
     assert not upward, upward
+
+
+def test_no_module_imports_itself_in_a_circle() -> None:
+    graph = _imports()
+    circles = []
+    state: dict[str, int] = {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for name in sorted(graph[module]):
+            if name.rsplit(".", 1)[0] == module or module.startswith(name + "."):
+                continue  # a package and its own modules
+            if state.get(name) == 1:
+                circles.append(" -> ".join(trail[trail.index(name):] + [name]))
+            elif name not in state:
+                visit(name, trail + [name])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert not circles, circles
+
+
+def test_no_folder_holds_more_than_a_dozen_modules_and_each_package_has_a_map() -> None:
+    for folder in (ROOT / "studyaid").rglob("__init__.py"):
+        modules = [p for p in folder.parent.glob("*.py") if p.name != "__init__.py"]
+        assert len(modules) <= 13, f"{folder.parent}: {len(modules)} modules"
+        assert folder.read_text(encoding="utf-8").lstrip().startswith('"""'), folder
+
+
 # -- Nothing a learner can hand us is executed; nothing goes on the network ---------------
 
 # Loading pickled (or shelved) data runs code the data names; eval and exec run text.
@@ -145,9 +194,9 @@ def test_annotate_and_the_reader_open_no_connection(tmp_path: Path) -> None:
         "from studyaid import cli, paths\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    assert cli.main(['annotate']) == 0\n"
-        "from studyaid.core.engine import InProcessEngine\n"
-        "from studyaid.core.loader import decode_bytes\n"
-        "from studyaid.core.services import Settings\n"
+        "from studyaid.core.engine.process import InProcessEngine\n"
+        "from studyaid.core.text.loader import decode_bytes\n"
+        "from studyaid.core.engine.services import Settings\n"
         "from studyaid.tui.app import ReaderApp\n"
         "text = decode_bytes(paths.seed_text().encode(), 'seed')\n"
         "settings = Settings(paths.vocab_dir(), paths.cache_dir())\n"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.core.annotate import Annotator
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.reading import han_count, render, to_marks
-from studyaid.core.services import Settings, build_annotator
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.nlp.pinyin import han_count, render, to_marks
 from studyaid.paths import seed_text
 
 

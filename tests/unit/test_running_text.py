@@ -15,11 +15,12 @@ from typing import Any
 
 import pytest
 
-from studyaid.core.annotate import Annotator, Sentence
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.reading import HAN
-from studyaid.core.sentences import Span
-from studyaid.core.services import Settings, build_annotator
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.model import Sentence
+from studyaid.core.nlp.pinyin import HAN
+from studyaid.core.text.sentences import Span
 
 SEGMENTED_AS_WORD = "jieba joins the character to its neighbour into a dictionary word"
 

@@ -14,8 +14,8 @@ import pytest
 
 from studyaid import cli
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import KNOWN, Learner
-from studyaid.core.vocab import Vocab
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import KNOWN, Learner
 from studyaid.study import Card, CardStore, Collection
 from studyaid.study.log import ReviewLog
 
@@ -69,7 +69,7 @@ def test_a_failed_write_says_why_and_keeps_the_old_file(
 ) -> None:
     name, change = write
     before = _filled(vocab_dir)
-    monkeypatch.setattr("studyaid.core.storage.os.replace", _refuse(code))
+    monkeypatch.setattr("studyaid.core.vocab.storage.os.replace", _refuse(code))
     with pytest.raises(StudyaidError, match=f"{name}: cannot save: .*{says}.*; the old file is "
                        "unchanged"):
         change(vocab_dir)
@@ -116,7 +116,7 @@ def test_the_cli_says_one_line_and_exits_2_on_a_full_disk(
     vocab_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _filled(vocab_dir)
-    monkeypatch.setattr("studyaid.core.storage.os.replace", _refuse(errno.ENOSPC))
+    monkeypatch.setattr("studyaid.core.vocab.storage.os.replace", _refuse(errno.ENOSPC))
     assert cli.main(["--vocab", str(vocab_dir), "gloss", "set", "裂痕", "rift"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "glosses.tsv: cannot save: the disk is full" in err
@@ -210,7 +210,7 @@ CACHE_DAMAGE: dict[str, Callable[[Path], None]] = {
 
 @pytest.mark.parametrize("damage", CACHE_DAMAGE.values(), ids=CACHE_DAMAGE.keys())
 def test_the_dictionary_index_heals(tmp_path: Path, damage) -> None:
-    from studyaid.core.dictionary import Dictionary
+    from studyaid.core.dictionary.index import Dictionary
     from tests.unit.test_dictionary import _write_cedict
 
     source = _write_cedict(tmp_path / "src")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.core.annotate import Annotator, Sentence
-from studyaid.core.reading import HAN, join_word, retone
-from studyaid.core.sandhi import Word, spoken_marks, spoken_sentence, spoken_tones
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.model import Sentence
+from studyaid.core.nlp.pinyin import HAN, join_word, retone
+from studyaid.core.output.sandhi import Word, spoken_marks, spoken_sentence, spoken_tones
 
 ROWS: list[tuple[str, str, str, str]] = [
     # -- 一: yí before a 4th tone, yì before 1st/2nd/3rd --------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.core.script import simplified_for_segmentation
-from studyaid.core.segment import Lexicon, Segmenter, parse_lexicon_lines
+from studyaid.core.nlp.script import simplified_for_segmentation
+from studyaid.core.nlp.segment import Lexicon, Segmenter, parse_lexicon_lines
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.core.annotate import Sentence
-from studyaid.core.sentence_list import SentenceList
-from studyaid.core.sentences import split_sentences
+from studyaid.core.model import Sentence
+from studyaid.core.text.sentence_list import SentenceList
+from studyaid.core.text.sentences import split_sentences
 
 TEXT = "孔乙己\n\n　　鲁镇的酒店的格局，是和别处不同的。做工的人，傍午傍晚散了工！“你来了？”\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyaid.core.sentences import MAX_SENTENCE, split_sentences
+from studyaid.core.text.sentences import MAX_SENTENCE, split_sentences
 from studyaid.paths import seed_text
 
 

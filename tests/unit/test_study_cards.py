@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.errors import StudyaidError
-from studyaid.core.lookup import Lookup
-from studyaid.core.vocab import Gloss
+from studyaid.core.model import Gloss
 from studyaid.study import CARDS, Card, CardStore, card_from_word
 
 T = datetime(2025, 5, 1, 8, 0, tzinfo=UTC)

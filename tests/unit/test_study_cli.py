@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from studyaid.cli import main
-from studyaid.core.learner import Learner
+from studyaid.core.vocab.learner import Learner
 from studyaid.study import CardStore, Collection
 
 TEXT = "盟友还是对手?\n这场打击无疑是釜底抽薪。我们要合作。\n"

@@ -12,7 +12,8 @@ import pytest
 
 from studyaid import paths
 from studyaid.core.errors import StudyaidError
-from studyaid.core.vocab import GLOSS_HEADER, GLOSSES, LEXICON, Gloss, Vocab, parse_reading
+from studyaid.core.model import Gloss
+from studyaid.core.vocab.glosses import GLOSS_HEADER, GLOSSES, LEXICON, Vocab, parse_reading
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -213,7 +214,7 @@ def test_vocab_folder_is_created_on_first_write(tmp_path: Path) -> None:
 WRITER = """
 import sys
 from pathlib import Path
-from studyaid.core.vocab import Vocab
+from studyaid.core.vocab.glosses import Vocab
 vocab = Vocab(Path(sys.argv[1]))
 for n in range(int(sys.argv[3])):
     vocab.set_gloss(f"{sys.argv[2]}{n:02d}", f"gloss {n} from {sys.argv[2]}")

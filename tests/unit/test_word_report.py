@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.idioms import IdiomFinder, load_notes
-from studyaid.core.learner import Learner
-from studyaid.core.lookup import Lookup
-from studyaid.core.vocab import Gloss, Vocab
-from studyaid.core.word_report import find_examples, learner_texts, word_report
+from studyaid.core.dictionary.idioms import IdiomFinder, load_notes
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.dictionary.word_report import find_examples, learner_texts, word_report
+from studyaid.core.model import Gloss
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import Learner
 from studyaid.paths import seed_text
 from studyaid.study import CardStore, card_from_word
 from studyaid.study.word_list import delete_word, word_rows

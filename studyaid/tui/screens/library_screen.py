@@ -20,12 +20,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
+from studyaid.core.engine.profile import Profiler, profile
+from studyaid.core.engine.services import Settings
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import Learner
-from studyaid.core.library import Entry, Shelves, list_texts, title_of
-from studyaid.core.profile import Profiler, profile
-from studyaid.core.sentences import split_sentences
-from studyaid.core.services import Settings
+from studyaid.core.text.library import Entry, Shelves, list_texts, title_of
+from studyaid.core.text.sentences import split_sentences
+from studyaid.core.vocab.learner import Learner
 from studyaid.tui.bindings import LIBRARY_BINDINGS, LIBRARY_COLUMNS
 from studyaid.tui.library_rows import (
     HSK_CELLS,

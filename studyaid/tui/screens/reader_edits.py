@@ -9,11 +9,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from studyaid.core.annotate import Sentence, Token
+from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import KNOWN, LEARNING, NEW, Learner
-from studyaid.core.lookup import Lookup
-from studyaid.core.vocab import Vocab
+from studyaid.core.model import Sentence, Token
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, Learner
 from studyaid.tui.layout import fit_cells, is_selectable
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reading_screen import ReadingScreen

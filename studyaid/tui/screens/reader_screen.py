@@ -22,18 +22,18 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from studyaid.core.annotate import Sentence, Token
-from studyaid.core.annotation_cache import AnnotationCache, annotation_key, text_stamp
-from studyaid.core.engine import Engine
+from studyaid import paths
+from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.engine.annotation_cache import AnnotationCache, annotation_key, text_stamp
+from studyaid.core.engine.process import Engine
+from studyaid.core.engine.services import Settings, open_dictionary
 from studyaid.core.errors import StudyaidError
-from studyaid.core.idioms import IdiomMatch
-from studyaid.core.learner import NEW, Learner
-from studyaid.core.loader import Text
-from studyaid.core.lookup import Lookup
-from studyaid.core.script import to_simplified
-from studyaid.core.sentence_list import SentenceList
-from studyaid.core.services import Settings, open_dictionary
-from studyaid.core.vocab import Vocab
+from studyaid.core.model import IdiomMatch, Sentence, Token
+from studyaid.core.nlp.script import to_simplified
+from studyaid.core.text.loader import Text
+from studyaid.core.text.sentence_list import SentenceList
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import NEW, Learner
 from studyaid.tui.bindings import READER_BINDINGS
 from studyaid.tui.layout import SCRIPT_CONVERTERS, fit_cells, is_selectable
 from studyaid.tui.messages import Annotated, AnnotationCached, AnnotationFailed, LookupReady
@@ -170,7 +170,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         return annotation_key(self.text.content, self.settings.vocab, stamp)
 
     def _cache(self) -> AnnotationCache:
-        return AnnotationCache(self.settings.cache / "annotations")
+        return AnnotationCache(paths.annotations_dir(self.settings.cache))
 
     @work(thread=True, exclusive=True, group="annotate")
     def load(self, generation: int, resegment: bool | None = None) -> None:

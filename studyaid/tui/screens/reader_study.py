@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from textual import work
 
-from studyaid.core.annotate import Token
+from studyaid.core.engine.services import Settings
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import STATUS, Learner
-from studyaid.core.services import Settings
-from studyaid.core.vocab import GLOSSES
+from studyaid.core.model import Token
+from studyaid.core.vocab import CARDS
+from studyaid.core.vocab.glosses import GLOSSES
+from studyaid.core.vocab.learner import STATUS, Learner
 from studyaid.tui.messages import StatusesLoaded
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def _stamp(vocab: Path) -> tuple[tuple[int, int, int], ...]:
     """The learner's files as they are now (to see whether another screen changed them)."""
     found = []
     # cards.tsv by name: studyaid.study.cards (and fsrs) is not loaded for this.
-    for name in (GLOSSES, STATUS, "cards.tsv"):
+    for name in (GLOSSES, STATUS, CARDS):
         try:
             stat = (vocab / name).stat()
             found.append((stat.st_ino, stat.st_mtime_ns, stat.st_size))

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from studyaid.core.engine.services import Settings
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import STATUS, TRANSLATIONS
-from studyaid.core.services import Settings
-from studyaid.core.storage import FileWatch
-from studyaid.core.vocab import GLOSSES, LEXICON, Vocab
+from studyaid.core.vocab import CARDS, LOG
+from studyaid.core.vocab.glosses import GLOSSES, LEXICON, Vocab
+from studyaid.core.vocab.learner import STATUS, TRANSLATIONS
+from studyaid.core.vocab.storage import FileWatch
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 WATCH_INTERVAL = 1.5
 """Seconds between two looks at the vocab folder (a few stat calls)."""
 # studyaid.study's names, spelt here: importing it would load fsrs at the reader's start.
-CARDS, LOG = "cards.tsv", "reviews.log"
 WATCHED = (GLOSSES, LEXICON, STATUS, TRANSLATIONS, CARDS, LOG)
 
 

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from studyaid.core.reading import join_word, render
+from studyaid.core.nlp.pinyin import join_word, render
 
 
 class ReadingScreen(ModalScreen[str | None]):

@@ -22,13 +22,13 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from studyaid import paths
-from studyaid.core.dictionary import Entry
+from studyaid.core.dictionary.idioms import IdiomFinder, load_notes
+from studyaid.core.dictionary.index import Entry
+from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.dictionary.word_report import WordReport, learner_texts, word_report
+from studyaid.core.engine.services import Settings, open_dictionary
 from studyaid.core.errors import StudyaidError
-from studyaid.core.idioms import IdiomFinder, load_notes
-from studyaid.core.lookup import Lookup
-from studyaid.core.services import Settings, open_dictionary
-from studyaid.core.vocab import Vocab
-from studyaid.core.word_report import WordReport, learner_texts, word_report
+from studyaid.core.vocab.glosses import Vocab
 from studyaid.tui.bindings import SEARCH_BINDINGS
 from studyaid.tui.layout import fit_cells
 from studyaid.tui.messages import DictionaryReady, Failed, ReportReady, SearchDone

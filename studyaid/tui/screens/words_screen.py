@@ -17,10 +17,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey
 
+from studyaid.core.engine.services import Settings, open_dictionary
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import KNOWN, LEARNING, NEW, STATUSES, Learner
-from studyaid.core.services import Settings, open_dictionary
-from studyaid.core.vocab import Vocab
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, STATUSES, Learner
 from studyaid.tui.bindings import WORDS_BINDINGS
 from studyaid.tui.layout import fit_cells
 from studyaid.tui.screens.confirm_screen import ConfirmScreen

@@ -10,7 +10,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from studyaid.core.reading import to_marks
+from studyaid.core.nlp.pinyin import to_marks
 from studyaid.study.cards import Card
 from studyaid.study.session import Due
 from studyaid.tui.layout import pinyin_text

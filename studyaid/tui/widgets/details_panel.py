@@ -10,14 +10,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from studyaid.core.annotate import Token
-from studyaid.core.dictionary import Entry
-from studyaid.core.idioms import IdiomMatch
-from studyaid.core.learner import NEW
-from studyaid.core.lookup import Lookup
-from studyaid.core.reading import HAN, join_word
-from studyaid.core.vocab import Gloss
-from studyaid.core.word_report import WordReport
+from studyaid.core.dictionary.index import Entry
+from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.dictionary.word_report import WordReport
+from studyaid.core.model import Gloss, IdiomMatch, Token
+from studyaid.core.nlp.pinyin import HAN, join_word
+from studyaid.core.vocab.learner import NEW
 
 HEADING = "bold #87afff"
 LABEL = "bold"

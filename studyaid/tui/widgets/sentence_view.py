@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from studyaid.core.annotate import Sentence
+from studyaid.core.model import Sentence
 from studyaid.tui.layout import Layout, layout_raw, layout_sentence
 from studyaid.tui.options import DisplayOptions
 

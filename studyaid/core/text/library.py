@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.learner import Learner
-from studyaid.core.loader import Text, load_text
-from studyaid.core.storage import locked, write_atomic
-from studyaid.core.toml_file import line_of, read_toml
+from studyaid.core.text.loader import Text, load_text
+from studyaid.core.vocab.learner import Learner
+from studyaid.core.vocab.storage import locked, write_atomic
+from studyaid.core.vocab.toml_file import line_of, read_toml
 
 LIBRARY_SETTINGS = "library.toml"
 SEED_ID = "seed"

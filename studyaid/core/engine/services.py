@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyaid.core.annotate import Annotator
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.g2p import PolyphoneModel
-from studyaid.core.idioms import load_notes
-from studyaid.core.reading import has_han
-from studyaid.core.script import simplified_for_segmentation
-from studyaid.core.segment import Lexicon, Segmenter
-from studyaid.core.vocab import Vocab
+from studyaid.core.dictionary.idioms import load_notes
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.nlp.g2p import PolyphoneModel
+from studyaid.core.nlp.pinyin import has_han
+from studyaid.core.nlp.script import simplified_for_segmentation
+from studyaid.core.nlp.segment import Lexicon, Segmenter
+from studyaid.core.vocab.glosses import Vocab
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Settings:
     cedict: Path | None = None
     context_model: bool = False
     """Read polyphones the dictionaries leave open with the g2pM model, weighed with
-    their opinions (see :mod:`studyaid.core.disambiguate`; ``bench/polyphone_bench.py``
+    their opinions (see :mod:`studyaid.core.nlp.disambiguate`; ``bench/polyphone_bench.py``
     measures it). Off here, for callers that only need the dictionary pipeline; the
     reader and ``studyaid annotate`` turn it on (``--no-context-model`` turns it off)."""
 

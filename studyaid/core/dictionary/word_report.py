@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studyaid.core.dictionary import Entry
+from studyaid.core.dictionary.idioms import IdiomFinder
+from studyaid.core.dictionary.index import Entry
+from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.errors import StudyaidError
-from studyaid.core.idioms import IdiomFinder, IdiomMatch
-from studyaid.core.learner import Learner
-from studyaid.core.loader import load_text
-from studyaid.core.lookup import Lookup
-from studyaid.core.reading import HAN
-from studyaid.core.vocab import Gloss
+from studyaid.core.model import Gloss, IdiomMatch
+from studyaid.core.nlp.pinyin import HAN
+from studyaid.core.text.loader import load_text
+from studyaid.core.vocab.learner import Learner
 
 EXAMPLES = 6
 """Example sentences shown for a word, at most."""

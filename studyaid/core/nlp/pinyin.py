@@ -46,7 +46,7 @@ def pypinyin_reading(word: str) -> list[str]:
     """
     from pypinyin import Style, pinyin
 
-    from studyaid.core.script import simplified_for_segmentation
+    from studyaid.core.nlp.script import simplified_for_segmentation
 
     han = "".join(HAN.findall(simplified_for_segmentation(word)))
     result = pinyin(

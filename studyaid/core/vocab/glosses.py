@@ -12,40 +12,20 @@ never rewritten. Writes hold a lock on the folder and replace files atomically.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.reading import han_count
-from studyaid.core.segment import Lexicon, parse_lexicon_lines
-from studyaid.core.storage import locked, write_atomic
+from studyaid.core.model import Gloss
+from studyaid.core.nlp.pinyin import han_count
+from studyaid.core.nlp.segment import Lexicon, parse_lexicon_lines
+from studyaid.core.vocab import GLOSSES, LEXICON
+from studyaid.core.vocab.storage import locked, write_atomic
 
-GLOSSES = "glosses.tsv"
-LEXICON = "lexicon.txt"
 GLOSS_HEADER = (
     "# studyaid glosses: one word per line, word TAB gloss TAB reading TAB note."
     " Reading (numbered pinyin, e.g. ao4 te4 man4) and note may be empty. Sorted by word.\n"
 )
 _SYLLABLE = re.compile(r"^(?:[a-z]+(?:u:)?[a-z]*[1-5]|r5|xx5)$")
-
-
-@dataclass(frozen=True)
-class Gloss:
-    """The learner's own entry for a word: English gloss, optional reading and note."""
-
-    word: str
-    gloss: str
-    reading: tuple[str, ...] = ()
-    note: str = ""
-
-    def as_json(self) -> dict[str, object]:
-        """The entry as ``gloss list --json`` shows it."""
-        return {
-            "word": self.word,
-            "gloss": self.gloss,
-            "reading": " ".join(self.reading),
-            "note": self.note,
-        }
 
 
 def read_lines(path: Path) -> list[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 
-from studyaid.core.reading import phrase_reading, pypinyin_reading
+from studyaid.core.nlp.pinyin import phrase_reading, pypinyin_reading
 
 FEATURES = (
     "model_log_probability",

@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from studyaid import __version__
-from studyaid.core.annotate import Sentence, Token, WordInfo
-from studyaid.core.dictionary import Dictionary
-from studyaid.core.idioms import IdiomMatch, Note
-from studyaid.core.storage import write_atomic
-from studyaid.core.vocab import GLOSSES, LEXICON
+from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.model import IdiomMatch, Note, Sentence, Token, WordInfo
+from studyaid.core.vocab.glosses import GLOSSES, LEXICON
+from studyaid.core.vocab.storage import write_atomic
 
 FORMAT = 6
 """Bump when Sentence, Token, WordInfo or the encoding change: old entries are then not

@@ -35,8 +35,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from studyaid.core.annotate import Sentence, Token
-from studyaid.core.reading import HAN, retone
+from studyaid.core.model import Sentence, Token
+from studyaid.core.nlp.pinyin import HAN, retone
+from studyaid.core.output.tones import tone_of
 
 NUMERALS = frozenset("〇零一二三四五六七八九十")
 """Characters that make 一 part of a number read digit by digit (一九九一, 十一)."""
@@ -64,8 +65,7 @@ class _Syllable:
 
     @property
     def tone(self) -> int:
-        last = self.citation[-1:]
-        return int(last) if last in ("1", "2", "3", "4") else 5
+        return tone_of(self.citation)
 
 
 def _with_tone(syllable: str, tone: int) -> str:

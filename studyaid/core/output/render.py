@@ -8,8 +8,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from studyaid.core.annotate import Sentence
-from studyaid.core.reading import join_word, render
+from studyaid.core.model import Sentence
+from studyaid.core.nlp.pinyin import join_word, render
 
 
 def cell_width(text: str) -> int:

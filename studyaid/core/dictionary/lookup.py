@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from studyaid.core.dictionary import Dictionary, Entry
-from studyaid.core.script import to_simplified
-from studyaid.core.vocab import Gloss
+from studyaid.core.dictionary.index import Dictionary, Entry
+from studyaid.core.model import Gloss
+from studyaid.core.nlp.script import to_simplified
 
 
 def entries_for(dictionary: Dictionary, word: str) -> tuple[Entry, ...]:

@@ -11,63 +11,17 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from importlib import resources
 
-from studyaid.core.dictionary import Dictionary
+from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.errors import StudyaidError
-from studyaid.core.reading import HAN, join_word, to_marks
+from studyaid.core.model import IdiomMatch, Note
+from studyaid.core.nlp.pinyin import HAN, join_word, to_marks
 
 MIN_LENGTH = 4
 """Shorter "idioms" (2-3 characters) are ordinary words for a reader; they are not marked."""
 # What may stand between the characters of an idiom: punctuation and spaces, not words.
 _GAP = re.compile(r"^[\s\W_]*$")
-
-
-@dataclass(frozen=True)
-class Note:
-    """The project's own English note on an idiom or proverb."""
-
-    word: str
-    reading: str
-    literal: str
-    figurative: str
-    usage: str
-    origin: str
-    traditional: str
-
-    @property
-    def english(self) -> str:
-        """Literal and figurative meaning in one line."""
-        return f"lit. {self.literal}; fig. {self.figurative}"
-
-
-@dataclass(frozen=True)
-class IdiomMatch:
-    """An idiom found in a text: the span, its English and Chinese explanations."""
-
-    text: str
-    start: int
-    end: int
-    word: str
-    english: str
-    chinese: str
-    source: str
-    note: Note | None = None
-    origin: str = ""
-    marks: str = ""
-    """The note's reading with tone marks, made here (where pypinyin is loaded anyway)."""
-
-    def as_json(self) -> dict[str, object]:
-        """The idiom as the ``annotate --format jsonl`` contract shows it."""
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "english": self.english,
-            "chinese": self.chinese,
-            "source": self.source,
-        }
 
 
 _NOTE_FIELDS = ("reading", "literal", "figurative", "usage", "origin", "traditional")

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import overload
 
-from studyaid.core.annotate import Sentence
-from studyaid.core.sentences import Span, split_sentences
+from studyaid.core.model import Sentence
+from studyaid.core.text.sentences import Span, split_sentences
 
 
 class SentenceList(Sequence[Sentence]):

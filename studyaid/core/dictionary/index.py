@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from studyaid.core import cedict
+from studyaid import paths
+from studyaid.core.dictionary import cedict
 from studyaid.core.errors import StudyaidError
-from studyaid.core.reading import HAN, has_marks, strip_marks, to_marks
+from studyaid.core.nlp.pinyin import HAN, has_marks, strip_marks, to_marks
 
 SCHEMA = 5
 """Bump when the index layout changes; old indexes are then rebuilt."""
@@ -243,7 +244,7 @@ class Dictionary:
         source = cedict.find_source(cedict_file)
         chengyu = _chengyu_file()
         stamp = cls.stamp(cedict_file)
-        target = cache_dir / "dictionary.sqlite"
+        target = paths.dictionary_index(cache_dir)
         if _read_stamp(target) != stamp:
             try:
                 build_index(target, source, chengyu, stamp)

@@ -23,12 +23,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.storage import Identity, identity, locked, write_atomic
-from studyaid.core.vocab import clean_field, read_lines
-
-STATUS = "status.tsv"
-TRANSLATIONS = "translations.tsv"
-POSITIONS = "positions.tsv"
+from studyaid.core.vocab import POSITIONS, STATUS, TRANSLATIONS
+from studyaid.core.vocab.glosses import clean_field, read_lines
+from studyaid.core.vocab.storage import Identity, identity, locked, write_atomic
 
 NEW, LEARNING, KNOWN = "new", "learning", "known"
 STATUSES = (NEW, LEARNING, KNOWN)

@@ -8,19 +8,18 @@ little more than its segmentation.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from studyaid.core.dictionary import Dictionary, Entry
-from studyaid.core.disambiguate import agreed, choose, gather
-from studyaid.core.g2p import PolyphoneModel
-from studyaid.core.idioms import IdiomFinder, IdiomMatch, Note
-from studyaid.core.lookup import entries_for
-from studyaid.core.particles import Particle, load_particles, load_preferred_readings
-from studyaid.core.reading import HAN, han_count, pypinyin_reading, render, to_marks
-from studyaid.core.script import simplified_for_segmentation, to_simplified, to_traditional
-from studyaid.core.segment import Segmenter
-from studyaid.core.sentences import Span, split_sentences
-from studyaid.core.vocab import Gloss
+from studyaid.core.dictionary.idioms import IdiomFinder
+from studyaid.core.dictionary.index import Dictionary, Entry
+from studyaid.core.dictionary.lookup import entries_for
+from studyaid.core.model import Gloss, Note, Sentence, Token, WordInfo
+from studyaid.core.nlp.disambiguate import agreed, choose, gather
+from studyaid.core.nlp.g2p import PolyphoneModel
+from studyaid.core.nlp.particles import Particle, load_particles, load_preferred_readings
+from studyaid.core.nlp.pinyin import HAN, han_count, pypinyin_reading
+from studyaid.core.nlp.script import simplified_for_segmentation, to_simplified, to_traditional
+from studyaid.core.nlp.segment import Segmenter
+from studyaid.core.text.sentences import Span, split_sentences
 
 GLOSS_DEFINITIONS = 4
 """How many dictionary definitions make a token's short gloss."""
@@ -33,75 +32,6 @@ the readings are flagged, 28 % of those are wrong, and they hold 35 % of all err
 words; the seed: 2 of 1,278)."""
 CONTEXT_BATCH = 256
 """Sentences read together by the polyphone model (one forward pass per batch)."""
-
-
-@dataclass(frozen=True)
-class WordInfo:
-    """What annotation knows of one distinct token: reading and gloss, with sources."""
-
-    pinyin: tuple[str, ...]
-    gloss: str
-    gloss_source: str
-    reading_source: str
-    readings: tuple[str, ...] = ()
-    """Every distinct dictionary reading (numbered, space-separated) the word has."""
-    close_call: bool = False
-    """The reading was chosen in context and the model's margin was small: worth a look."""
-    marks: tuple[str, ...] = field(init=False)
-    """The reading with tone marks, made once here so that a process showing cached
-    annotations never needs pypinyin."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "marks", tuple(to_marks(s) for s in self.pinyin))
-
-
-@dataclass(slots=True)
-class Token:
-    """A segment of the text with its offsets, reading and gloss."""
-
-    text: str
-    start: int
-    end: int
-    info: WordInfo
-
-    @property
-    def is_word(self) -> bool:
-        """Whether the token has Han characters."""
-        return bool(self.info.pinyin)
-
-    def as_json(self, style: str = "marks") -> dict[str, object]:
-        """The token as the ``annotate --format jsonl`` contract shows it."""
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "pinyin": render(list(self.info.pinyin), style),
-            "gloss": self.info.gloss,
-            "gloss_source": self.info.gloss_source,
-        }
-
-
-@dataclass(slots=True)
-class Sentence:
-    """A sentence: its span of the text, its tokens and the idioms in it."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    tokens: list[Token] = field(default_factory=list)
-    idioms: list[IdiomMatch] = field(default_factory=list)
-
-    def as_json(self, style: str = "marks") -> dict[str, object]:
-        """The sentence as one line of ``annotate --format jsonl``."""
-        return {
-            "sentence": self.index,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "tokens": [t.as_json(style) for t in self.tokens],
-            "idioms": [i.as_json() for i in self.idioms],
-        }
 
 
 def _is_reference_only(entry: Entry) -> bool:

@@ -20,14 +20,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from studyaid.core import hsk
-from studyaid.core.annotate import Annotator, Sentence
-from studyaid.core.annotation_cache import AnnotationCache, annotation_key, text_stamp
-from studyaid.core.learner import KNOWN
-from studyaid.core.reading import HAN
-from studyaid.core.script import to_simplified
-from studyaid.core.services import Settings, build_annotator
-from studyaid.core.storage import write_atomic
+from studyaid import paths
+from studyaid.core.dictionary import hsk
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.engine.annotation_cache import AnnotationCache, annotation_key, text_stamp
+from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.model import Sentence
+from studyaid.core.nlp.pinyin import HAN
+from studyaid.core.nlp.script import to_simplified
+from studyaid.core.vocab.learner import KNOWN
+from studyaid.core.vocab.storage import write_atomic
 
 FORMAT = 1
 """Bump when TextCounts changes shape: old cached profiles are then not found."""
@@ -46,7 +48,7 @@ class TextCounts:
     words: dict[str, int]
     """Each distinct word and how many times it occurs."""
     hsk: dict[str, int]
-    """Word tokens per HSK band (:data:`studyaid.core.hsk.BANDS`)."""
+    """Word tokens per HSK band (:data:`studyaid.core.dictionary.hsk.BANDS`)."""
     hsk_distinct: dict[str, int]
     """Distinct words per HSK band."""
     idioms: int
@@ -224,7 +226,7 @@ class Profiler:
     def __init__(self, settings: Settings, annotator: Annotator | None = None):
         self.settings = settings
         self._annotator = annotator
-        self.cache = ProfileCache(settings.cache / "annotations")
+        self.cache = ProfileCache(paths.annotations_dir(settings.cache))
 
     def cached(self, content: str) -> TextCounts | None:
         """The counts if they are cached (milliseconds), else None."""
@@ -249,7 +251,7 @@ class Profiler:
     def _cached_annotation(self, content: str) -> list[Sentence] | None:
         """A whole annotation of the text the reader cached, with or without the context
         model (readings differ, the words do not)."""
-        cache = AnnotationCache(self.settings.cache / "annotations")
+        cache = AnnotationCache(paths.annotations_dir(self.settings.cache))
         for context in (True, False):
             key = annotation_key(content, self.settings.vocab,
                                  text_stamp(self.settings.cedict, context))

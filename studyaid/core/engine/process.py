@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from studyaid.core.annotate import Annotator, Sentence
-from studyaid.core.annotation_cache import AnnotationCache
-from studyaid.core.idioms import load_notes
-from studyaid.core.profile import ProfileCache, count_text, profile_key
-from studyaid.core.sentence_list import SentenceList
-from studyaid.core.services import Settings, build_annotator, open_dictionary
-from studyaid.core.vocab import Vocab
+from studyaid import paths
+from studyaid.core.dictionary.idioms import load_notes
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.engine.annotation_cache import AnnotationCache
+from studyaid.core.engine.profile import ProfileCache, count_text, profile_key
+from studyaid.core.engine.services import Settings, build_annotator, open_dictionary
+from studyaid.core.model import Sentence
+from studyaid.core.text.sentence_list import SentenceList
+from studyaid.core.vocab.glosses import Vocab
 
 if TYPE_CHECKING:
     pass
@@ -90,7 +92,7 @@ class _Work:
         if len(self.done) != len(self.sentences):
             return False
         sentences = [self.done[i] for i in range(len(self.sentences))]
-        folder = self.settings.cache / "annotations"
+        folder = paths.annotations_dir(self.settings.cache)
         AnnotationCache(folder).save(key, sentences)
         # The text's profile (for the library) comes with its annotation, at no cost.
         ProfileCache(folder).save(profile_key(self.content, self.settings),
