@@ -321,7 +321,7 @@ def cmd_card_add(args: argparse.Namespace) -> int:
     from datetime import UTC
 
     from studyaid.core.vocab.learner import Learner
-    from studyaid.study import CardStore, card_from_word
+    from studyaid.study import CardStore, card_from_entry, card_from_token
 
     settings = _settings(args)
     annotator = build_annotator(settings)
@@ -335,14 +335,16 @@ def cmd_card_add(args: argparse.Namespace) -> int:
         token = next((t for t in sentence.tokens if t.text == word), None) if sentence else None
         shown = (Learner(settings.vocab).translation(text_id, sentence.index, sentence.text)
                  if sentence else None)
-        note = next((i.english for i in sentence.idioms if word in (i.word, i.text)),
-                    None) if sentence else None
         if args.text and sentence is None:
             print(f"studyaid: warning: {word} is not in {args.text}", file=sys.stderr)
-        card = card_from_word(
-            annotator, word, now=now, sentence=sentence.text if sentence else "",
-            translation=shown.english if shown else "", text_id=text_id if sentence else "",
-            info=token.info if token else None, note=note, recall=args.recall)
+        translation = shown.english if shown else ""
+        if sentence is not None and token is not None:
+            card = card_from_token(annotator, sentence, token, now=now, translation=translation,
+                                   text_id=text_id, recall=args.recall)
+        else:
+            card = card_from_entry(annotator, word, sentence.text if sentence else "", now=now,
+                                   translation=translation,
+                                   text_id=text_id if sentence else "", recall=args.recall)
         if card.word in existing or any(c.word == card.word for c in cards):
             print(f"{card.word} is already a card")
             continue

@@ -98,7 +98,7 @@ def _reading(word: str, *candidates: Sequence[str]) -> tuple[str, ...]:
 def _from_card(card: Card, own: str, entries: Sequence[Entry], status: str) -> VocabItem:
     definition = _definition(entries)
     # A card keeps the gloss it was made with: the learner's then, else the dictionary's
-    # first few definitions (see card_from_word), which is no gloss of the learner's.
+    # first few definitions (see study.cards._card), which is no gloss of the learner's.
     gloss = own or ("" if definition.startswith(card.gloss) else card.gloss)
     if not definition and card.gloss != gloss:
         definition = card.gloss

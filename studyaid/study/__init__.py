@@ -11,7 +11,8 @@ from studyaid.study.cards import (
     RECOGNITION,
     Card,
     CardStore,
-    card_from_word,
+    card_from_entry,
+    card_from_token,
 )
 from studyaid.study.log import LOG, ReviewLog
 from studyaid.study.scheduler import GRADES, STATES, CardState, Scheduler, format_interval
@@ -31,5 +32,5 @@ __all__ = [
     "CARDS", "DIRECTIONS", "GRADES", "KNOWN_RETRIEVABILITY", "KNOWN_STABILITY", "LOG",
     "RECALL", "RECOGNITION", "STATES", "Card", "CardState", "CardStore", "Collection",
     "Counts", "Due", "ReviewLog", "Scheduler", "Stats", "StudySettings", "bars",
-    "card_from_word", "format_interval", "load_settings", "render_stats",
+    "card_from_entry", "card_from_token", "format_interval", "load_settings", "render_stats",
 ]

@@ -21,7 +21,7 @@ from pathlib import Path
 from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.engine.annotate import Annotator
 from studyaid.core.errors import StudyaidError
-from studyaid.core.model import WordInfo
+from studyaid.core.model import Sentence, Token, WordInfo
 from studyaid.core.nlp.script import to_simplified, to_traditional
 from studyaid.core.vocab import CARDS
 from studyaid.core.vocab.glosses import clean_field, read_lines
@@ -162,7 +162,7 @@ def _note_of(annotator: Annotator, word: str) -> str:
     return ""
 
 
-def card_from_word(
+def _card(
     source: Annotator | Lookup | None,
     word: str,
     *,
@@ -206,3 +206,50 @@ def card_from_word(
         note = _note_of(source, word) if isinstance(source, Annotator) else ""
     return Card(simplified, traditional, reading, gloss, note, clean_field(sentence),
                 clean_field(translation), text_id, utc(now), recall)
+
+
+def card_from_token(
+    source: Annotator | Lookup | None,
+    sentence: Sentence,
+    token: Token,
+    *,
+    now: datetime,
+    translation: str = "",
+    text_id: str = "",
+    recall: bool = False,
+) -> Card:
+    """The card for a token met in a sentence: its reading and gloss as the sentence
+    shows them, the sentence, its translation and the text it came from.
+
+    The whole-idiom rule: a token inside an idiom the segmenter cut up (杀敌 of 杀敌一千，
+    自损八百) makes a card of the whole idiom, read from its tokens; a token that is the
+    idiom gets its note."""
+    idiom = next((i for i in sentence.idioms
+                  if i.start <= token.start and token.end <= i.end), None)
+    word, note, reading, gloss = token.text, None, None, None
+    if idiom is not None:
+        note = idiom.english
+        if (idiom.start, idiom.end) != (token.start, token.end):
+            word, gloss = idiom.word, idiom.english
+            reading = " ".join(s for t in sentence.tokens
+                               if idiom.start <= t.start and t.end <= idiom.end
+                               for s in t.info.pinyin)
+    return _card(source, word, now=now, sentence=sentence.text, translation=translation,
+                 text_id=text_id, info=token.info if word == token.text else None,
+                 note=note, recall=recall, reading=reading, gloss=gloss)
+
+
+def card_from_entry(
+    source: Annotator | Lookup | None,
+    word: str,
+    example: str = "",
+    *,
+    now: datetime,
+    translation: str = "",
+    text_id: str = "",
+    recall: bool = False,
+) -> Card:
+    """The card for a dictionary entry (a word looked up, not met in a sentence), with an
+    example sentence of the learner's if there is one."""
+    return _card(source, word, now=now, sentence=example, translation=translation,
+                 text_id=text_id, recall=recall)

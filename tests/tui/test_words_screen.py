@@ -14,7 +14,7 @@ from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.engine.services import Settings, open_dictionary
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import Learner
-from studyaid.study import CardStore, card_from_word
+from studyaid.study import CardStore, card_from_entry
 from studyaid.tui.app import ScreenApp
 from studyaid.tui.screens.confirm_screen import ConfirmScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
@@ -29,8 +29,8 @@ def fill(vocab: Path) -> None:
     Vocab(vocab).set_gloss("厨师", "chef")
     Learner(vocab).set_status("银行", "known")
     settings = Settings(vocab, paths.cache_dir())
-    card = card_from_word(Lookup(open_dictionary(settings)), "釜底抽薪", now=NOW,
-                          text_id="/texts/article.txt")
+    card = card_from_entry(Lookup(open_dictionary(settings)), "釜底抽薪", now=NOW,
+                           text_id="/texts/article.txt")
     CardStore(vocab).add(card)
 
 

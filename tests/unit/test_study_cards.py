@@ -10,7 +10,7 @@ import pytest
 from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Gloss
-from studyaid.study import CARDS, Card, CardStore, card_from_word
+from studyaid.study import CARDS, Card, CardStore, card_from_entry, card_from_token
 
 T = datetime(2025, 5, 1, 8, 0, tzinfo=UTC)
 
@@ -69,20 +69,44 @@ def test_broken_file_is_reported_and_kept(vocab_dir: Path, content: str, problem
 
 # Building a card from the core: the learner's gloss first, else CC-CEDICT's.
 def test_card_from_the_annotator(annotator) -> None:
-    made = card_from_word(annotator, "釜底抽薪", now=T, sentence="这无疑是釜底抽薪。",
-                          translation="This is cutting the ground away.", text_id="seed")
+    made = card_from_entry(annotator, "釜底抽薪", "这无疑是釜底抽薪。", now=T,
+                           translation="This is cutting the ground away.", text_id="seed")
     assert (made.word, made.reading) == ("釜底抽薪", "fu3 di3 chou1 xin1")
     assert "drastic" in made.gloss and made.note.startswith("lit. ")
     assert (made.sentence, made.translation, made.source, made.added) == (
         "这无疑是釜底抽薪。", "This is cutting the ground away.", "seed", T)
     # traditional in, simplified id out
-    assert card_from_word(annotator, "微軟", now=T).word == "微软"
-    assert card_from_word(annotator, "微软", now=T).traditional == "微軟"
+    assert card_from_entry(annotator, "微軟", now=T).word == "微软"
+    assert card_from_entry(annotator, "微软", now=T).traditional == "微軟"
 
 
 def test_card_from_a_lookup_prefers_the_learners_gloss(dictionary) -> None:
     lookup = Lookup(dictionary, {"合作": Gloss("合作", "team up", ("he2", "zuo4"))})
-    assert card_from_word(lookup, "合作", now=T).gloss == "team up"
-    plain = card_from_word(Lookup(dictionary), "合作", now=T)
+    assert card_from_entry(lookup, "合作", now=T).gloss == "team up"
+    plain = card_from_entry(Lookup(dictionary), "合作", now=T)
     assert plain.gloss.startswith("to cooperate") and plain.reading == "he2 zuo4"
     assert plain.note == ""
+
+
+# One card builder: a word met in a sentence is the same card from every entry point.
+@pytest.mark.parametrize(("sentence", "cursor", "word"), [
+    ("这无疑是釜底抽薪。", "釜底抽薪", "釜底抽薪"),            # the token is the idiom
+    ("杀敌一千，自损八百，不值得。", "杀敌", "杀敌一千，自损八百"),  # part of an idiom: the whole
+    ("微软和OpenAI的合作。", "合作", "合作"),                  # a plain word
+])
+def test_card_from_a_token_applies_the_whole_idiom_rule(annotator, sentence, cursor,
+                                                        word) -> None:
+    annotated = annotator.annotate(sentence)[0]
+    token = next(t for t in annotated.tokens if t.text == cursor)
+    card = card_from_token(annotator, annotated, token, now=T, translation="x",
+                           text_id="seed")
+    assert (card.word, card.sentence, card.translation, card.source) == (
+        word, sentence, "x", "seed")
+    assert len(card.reading.split()) == sum(1 for ch in word if "\u4e00" <= ch <= "\u9fff")
+    if word != cursor:
+        assert card.note and card.gloss == card.note
+    if word == cursor:  # a whole token: the same card as from the dictionary, but for
+        entry = card_from_entry(annotator, word, sentence, now=T, translation="x",
+                                text_id="seed")  # the reading as the sentence reads it
+        assert (entry.word, entry.gloss, entry.sentence) == (card.word, card.gloss,
+                                                             card.sentence)

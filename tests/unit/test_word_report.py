@@ -16,7 +16,7 @@ from studyaid.core.model import Gloss
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import Learner
 from studyaid.paths import seed_text
-from studyaid.study import CardStore, card_from_word
+from studyaid.study import CardStore, card_from_entry
 from studyaid.study.word_list import delete_word, word_rows
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -81,7 +81,7 @@ def fill(vocab: Path, dictionary: Dictionary) -> None:
     Vocab(vocab).set_gloss("厨师", "chef")
     Learner(vocab).set_status("银行", "known")
     Learner(vocab).set_status("厨师", "learning")
-    card = card_from_word(Lookup(dictionary), "釜底抽薪", now=NOW, text_id="/x/article.txt")
+    card = card_from_entry(Lookup(dictionary), "釜底抽薪", now=NOW, text_id="/x/article.txt")
     CardStore(vocab).add(card)
 
 

@@ -191,33 +191,21 @@ class LearnerEdits:
         if token is None:
             return
         lookup, sentence = self.lookup, self.sentence
-        idiom = next((i for i in sentence.idioms
-                      if i.start <= token.start and token.end <= i.end), None)
-        word, note, reading, gloss = token.text, "", None, None
-        if idiom is not None:
-            note = idiom.english
-            if (idiom.start, idiom.end) != (token.start, token.end):
-                # The cursor is on part of an idiom jieba cut up (杀敌 of 杀敌一千，自损
-                # 八百): the card is the whole idiom, read from its tokens.
-                word, gloss = idiom.word, idiom.english
-                reading = " ".join(s for t in sentence.tokens
-                                   if idiom.start <= t.start and t.end <= idiom.end
-                                   for s in t.info.pinyin)
         added: list[bool] = []
+        words: list[str] = []
 
         def add() -> None:
-            from studyaid.study import CardStore, card_from_word  # only when carding
+            from studyaid.study import CardStore, card_from_token  # only when carding
 
             shown = self.learner.translation(self.text_id, self.index, sentence.text)
-            card = card_from_word(
-                lookup, word, now=self.clock(), sentence=sentence.text,
-                translation=shown.english if shown else "", text_id=self.text_id,
-                info=token.info if word == token.text else None, note=note,
-                reading=reading, gloss=gloss)
+            card = card_from_token(
+                lookup, sentence, token, now=self.clock(),
+                translation=shown.english if shown else "", text_id=self.text_id)
+            words.append(card.word)
             added.append(CardStore(self.vocab.folder).add(card))
 
         if self._save(add):
-            self.notify(f"{word} added to the flashcards" if added[0]
-                        else f"{word} is already in the flashcards")
+            self.notify(f"{words[0]} added to the flashcards" if added[0]
+                        else f"{words[0]} is already in the flashcards")
             if added[0]:
                 self.load_statuses()  # the new card makes the word "learning" at once

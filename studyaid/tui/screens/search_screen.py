@@ -261,12 +261,12 @@ class SearchScreen(Screen[None]):
         word = self._word()
         if word is None or self.report is None or self.lookup is None:
             return
-        from studyaid.study import CardStore, card_from_word  # only when carding
+        from studyaid.study import CardStore, card_from_entry  # only when carding
 
         examples = self.report.examples
         try:
-            card = card_from_word(self.lookup, word, now=self.clock(),
-                                  sentence=examples[0].sentence if examples else "")
+            card = card_from_entry(self.lookup, word,
+                                   examples[0].sentence if examples else "", now=self.clock())
             added = CardStore(self.settings.vocab).add(card)
         except StudyaidError as exc:
             self.notify(str(exc), severity="error", timeout=10)
