@@ -57,7 +57,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         vocab=vocab,
         cache=paths.cache_dir(),
         cedict=paths.cedict_file(args.cedict),
-        context_model=getattr(args, "context_model", False),
+        context_model=getattr(args, "context_model", True),
     )
 
 

@@ -4,7 +4,6 @@ review, the dictionary and the word list."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -144,8 +143,6 @@ def run_reader(settings: Settings, text: Text | None, text_id: str = "") -> None
 
     keymap = load_keymap(paths.config_dir() / KEYMAP)  # a broken file stops here, clearly
     shelves = _shelves()
-    # The reader reads polyphones in context: annotation runs in the background here.
-    settings = replace(settings, context_model=True)
     # The engine's process starts before the app, so jieba loads while the screen paints;
     # texts opened from the library get theirs while it runs.
     prepare_processes()

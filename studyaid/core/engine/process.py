@@ -13,14 +13,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from studyaid import paths
-from studyaid.core.dictionary.idioms import load_notes
 from studyaid.core.engine.annotate import Annotator
 from studyaid.core.engine.annotation_cache import AnnotationCache
 from studyaid.core.engine.profile import ProfileCache, count_text, profile_key
 from studyaid.core.engine.services import Settings, build_annotator, open_dictionary
 from studyaid.core.model import Sentence
 from studyaid.core.text.sentence_list import SentenceList
-from studyaid.core.vocab.glosses import Vocab
 
 if TYPE_CHECKING:
     pass
@@ -34,7 +32,8 @@ class Engine(Protocol):
         ...
 
     def reload(self, resegment: bool) -> None:
-        """Re-read the learner's glosses (and, with ``resegment``, the lexicon)."""
+        """Re-read the learner's glosses and lexicon (``resegment``: the lexicon changed; the
+        segmenter is rebuilt only when it did)."""
         ...
 
     def save_cache(self, key: str) -> bool:
@@ -81,12 +80,9 @@ class _Work:
     def reload(self, resegment: bool) -> None:
         old = self._annotator()
         self.done.clear()
-        if resegment:
-            self.annotator = build_annotator(self.settings, old.dictionary)
-        else:
-            glosses = Vocab(self.settings.vocab).glosses()
-            self.annotator = Annotator(old.dictionary, old.segmenter, glosses, load_notes(),
-                                       old.particles)
+        # The same builder as the first annotator: the polyphone model stays on (a gloss
+        # edit once dropped it, and worse readings were cached under the model's key).
+        self.annotator = build_annotator(self.settings, previous=old)
 
     def save_cache(self, key: str) -> bool:
         if len(self.done) != len(self.sentences):

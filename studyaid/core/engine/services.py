@@ -22,11 +22,12 @@ class Settings:
     vocab: Path
     cache: Path
     cedict: Path | None = None
-    context_model: bool = False
+    context_model: bool = True
     """Read polyphones the dictionaries leave open with the g2pM model, weighed with
     their opinions (see :mod:`studyaid.core.nlp.disambiguate`; ``bench/polyphone_bench.py``
-    measures it). Off here, for callers that only need the dictionary pipeline; the
-    reader and ``studyaid annotate`` turn it on (``--no-context-model`` turns it off)."""
+    measures it). On for every path that shows readings (the reader, annotate, export,
+    cards, the word lists), so that they all read a text the same way;
+    ``--no-context-model`` turns it off (the dictionary pipeline alone)."""
 
 
 def open_dictionary(settings: Settings) -> Dictionary:
@@ -34,8 +35,16 @@ def open_dictionary(settings: Settings) -> Dictionary:
     return Dictionary.open(settings.cache, settings.cedict)
 
 
-def build_annotator(settings: Settings, dictionary: Dictionary | None = None) -> Annotator:
-    """An Annotator with the learner's glosses and lexicon from the vocab folder."""
+def build_annotator(
+    settings: Settings, dictionary: Dictionary | None = None, *, previous: Annotator | None = None
+) -> Annotator:
+    """The one way an Annotator is made, for every path (the reader and its reloads,
+    annotate, export, cards, profiles, word lists): the learner's glosses and lexicon from
+    the vocab folder, and the polyphone model when ``settings.context_model`` is on.
+
+    ``previous`` (the annotator being replaced after an edit) lends what does not depend
+    on the vocab folder: its dictionary, its polyphone model, and its segmenter when the
+    lexicon is the same."""
     vocab = Vocab(settings.vocab)
     glosses = vocab.glosses()
     rules = vocab.lexicon()
@@ -43,10 +52,19 @@ def build_annotator(settings: Settings, dictionary: Dictionary | None = None) ->
     # unless a rule splits it.
     glossed = {w for w in glosses if has_han(w) and w not in rules.splits}
     lexicon = Lexicon(rules.merges | glossed, rules.splits)
+    if previous is not None:
+        dictionary = dictionary or previous.dictionary
+    segmenter = (previous.segmenter if previous is not None
+                 and previous.segmenter.lexicon == lexicon else
+                 Segmenter(lexicon, simplified_for_segmentation))
+    polyphones = None
+    if settings.context_model:
+        polyphones = (previous.polyphones if previous is not None and previous.polyphones
+                      else PolyphoneModel())
     return Annotator(
         dictionary or open_dictionary(settings),
-        Segmenter(lexicon, simplified_for_segmentation),
+        segmenter,
         glosses,
         load_notes(),
-        polyphones=PolyphoneModel() if settings.context_model else None,
+        polyphones=polyphones,
     )
