@@ -1,8 +1,8 @@
-"""The annotated text as a bilingual document: the model its formats share, and their registry.
+"""The annotated text as a bilingual document, the model its formats share.
 
 ``build_document`` turns annotated sentences, the learner's translations and glosses into
 a ``TextDocument``; each format (``text_html``, ``text_md``) is a function from that
-document to the file's content, found by name in ``TEXT_FORMATS``.
+document to the file's content, found by name in ``studyaid.export.TEXT_FORMATS``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from studyaid.core.model import Gloss, IdiomMatch, Sentence, Token
 from studyaid.core.nlp.pinyin import join_word, to_marks
 from studyaid.core.output.tones import tone_of
-from studyaid.core.text import library
 from studyaid.core.vocab.learner import Shown
 from studyaid.export.text_document import (
     Footnote,
@@ -22,19 +21,9 @@ from studyaid.export.text_document import (
     TextDocument,
     Word,
 )
-from studyaid.export.text_html import write_html
-from studyaid.export.text_md import write_md
 
 UNTITLED = "Untitled text"
-
-
-TextWriter = Callable[[TextDocument], str]
-
-TEXT_FORMATS: dict[str, TextWriter] = {
-    "html": write_html,
-    "md": write_md,
-}
-"""Text export formats: name -> a function from the document to the file's content."""
+"""The title of a text without one (``library.title_of(content, UNTITLED)``)."""
 
 
 def syllables(numbered: Iterable[str]) -> tuple[Syllable, ...]:
@@ -47,11 +36,6 @@ def syllables(numbered: Iterable[str]) -> tuple[Syllable, ...]:
 def reading_text(reading: tuple[Syllable, ...]) -> str:
     """A reading written as one word: ``fǔdǐchōuxīn``, ``xī'ān``."""
     return join_word([s.marks for s in reading])
-
-
-def title_of(content: str) -> str:
-    """The text's title: its first non-blank line (as the library has it)."""
-    return library.title_of(content, UNTITLED)
 
 
 def _footnote(number: int, idiom: IdiomMatch, tokens: list[Token]) -> Footnote:

@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from studyaid.imports import cedict, csv, pleco
+from studyaid.imports import cedict
 from studyaid.imports.plan import Incoming, Plan, plan
+from studyaid.registry import Format, Registry
 
 ImportReader = Callable[[Path], list[Incoming]]
 """A format: a file -> its glosses, in file order, each with its line number."""
 
-IMPORT_FORMATS: dict[str, ImportReader] = {
-    "cedict": cedict.read,
-    "pleco": pleco.read,
-    "csv": csv.read,
-}
+IMPORT_FORMATS: Registry[ImportReader] = Registry({
+    "cedict": Format("studyaid.imports.cedict:read"),
+    "pleco": Format("studyaid.imports.pleco:read", "flashcard text"),
+    "csv": Format("studyaid.imports.csv:read", "word,gloss[,reading]"),
+})
+"""Import formats: name -> reader."""
 
 
 def guess_format(path: Path) -> str:

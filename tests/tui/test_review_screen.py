@@ -186,7 +186,8 @@ async def test_s_opens_the_statistics_and_q_comes_back(vocab_dir: Path) -> None:
 
 
 def test_the_review_command_opens_the_review() -> None:
-    from studyaid.cli import build_parser, cmd_review
+    from studyaid.cli import build_parser
+    from studyaid.cli.cards import cmd_review
 
     args = build_parser().parse_args(["review", "--vocab", "somewhere"])
     assert args.run is cmd_review and args.vocab == "somewhere"

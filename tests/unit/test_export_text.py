@@ -13,9 +13,11 @@ import pytest
 
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.text.library import title_of
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import Learner
-from studyaid.export.text import TEXT_FORMATS, TextDocument, build_document, title_of
+from studyaid.export import TEXT_FORMATS
+from studyaid.export.text import UNTITLED, TextDocument, build_document
 from studyaid.export.text_md import escape as md_escape
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden" / "text"
@@ -43,7 +45,7 @@ def _document(vocab: Path, dictionary: Dictionary, text: str, gloss: str) -> Tex
         learner.set_translation(TEXT_ID, index, sentence, english)
     annotator = build_annotator(Settings(vocab, dictionary.path.parent), dictionary)
     return build_document(
-        title_of(text), annotator.iter_annotate(text),
+        title_of(text, UNTITLED), annotator.iter_annotate(text),
         lambda index, sentence: learner.translation(TEXT_ID, index, sentence),
         annotator.glosses,
     )
@@ -90,8 +92,8 @@ def test_document_model(document: TextDocument) -> None:
 
 
 def test_title_is_the_first_non_blank_line() -> None:
-    assert title_of("\n  盟友还是对手?  \n正文。") == "盟友还是对手?"
-    assert title_of("") == "Untitled text"
+    assert title_of("\n  盟友还是对手?  \n正文。", UNTITLED) == "盟友还是对手?"
+    assert title_of("", UNTITLED) == "Untitled text"
 
 
 # -- Escaping: what the learner typed is text, never markup -------------------------------
@@ -120,7 +122,7 @@ def test_everything_the_learner_typed_is_escaped_in_html(vocab_dir: Path,
     for sentence in sentences:
         learner.set_translation(TEXT_ID, sentence.index, sentence.text, HOSTILE)
     learner.set_translation(TEXT_ID, 99, "不在了。", HOSTILE)
-    doc = build_document(title_of(text), sentences,
+    doc = build_document(title_of(text, UNTITLED), sentences,
                          lambda index, sentence: learner.translation(TEXT_ID, index, sentence),
                          annotator.glosses)
     page = TEXT_FORMATS["html"](doc)
@@ -248,7 +250,7 @@ def test_cli_format_choices_are_the_registry() -> None:
 
 def test_idiom_without_our_note_has_the_dictionaries_explanations(plain_annotator) -> None:
     text = "他这样做是画蛇添足。"
-    doc = build_document(title_of(text), plain_annotator.iter_annotate(text),
+    doc = build_document(title_of(text, UNTITLED), plain_annotator.iter_annotate(text),
                          lambda index, sentence: None, {})
     [note] = doc.footnotes
     assert note.word == "画蛇添足" and not note.literal

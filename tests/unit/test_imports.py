@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from studyaid.cli import IMPORT_FORMAT_NAMES, main
+from studyaid.cli import build_parser, main
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Gloss
 from studyaid.core.vocab.glosses import Vocab
-from studyaid.export import gather, pleco
+from studyaid.export import pleco
+from studyaid.export.items import gather
 from studyaid.imports import IMPORT_FORMATS, guess_format, plan
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -29,8 +30,12 @@ def read(path: Path, fmt: str) -> list[Gloss]:
     return [item.gloss for item in IMPORT_FORMATS[fmt](path)]
 
 
-def test_the_command_knows_every_format() -> None:
-    assert set(IMPORT_FORMAT_NAMES) == set(IMPORT_FORMATS)
+def test_the_command_offers_the_registry_s_formats() -> None:
+    parser = build_parser()
+    for fmt in IMPORT_FORMATS:
+        assert parser.parse_args(["import", "x", "--format", fmt]).format == fmt
+    with pytest.raises(SystemExit):
+        parser.parse_args(["import", "x", "--format", "xlsx"])
 
 
 # -- Reading each format ----------------------------------------------------------------

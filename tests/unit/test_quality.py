@@ -62,7 +62,7 @@ LAYERS = ["core", "study", "imports", "export", "tui", "cli"]
 """Lowest first: a layer imports only from itself and the layers before it."""
 CORE_ROOMS = ["errors", "nlp", "model", "vocab", "text", "dictionary", "output", "engine"]
 """The rooms of ``studyaid.core``, lowest first, ranked the same way."""
-BASE = {"studyaid", "studyaid.paths", "studyaid.core"}
+BASE = {"studyaid", "studyaid.paths", "studyaid.registry", "studyaid.core"}
 
 
 def _rank(module: str) -> tuple[int, int]:

@@ -1,0 +1,138 @@
+"""Commands on the learner's words: ``gloss`` (set, rm, list), ``import`` glosses from
+another program's file, and the ``words`` screen."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studyaid.cli.common import Commands, Parser, one_of, settings
+from studyaid.core.errors import StudyaidError
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.imports import IMPORT_FORMATS
+
+if TYPE_CHECKING:
+    from studyaid.imports import Plan
+
+IMPORT_SHOWN = 10
+"""Conflicting glosses listed by an import's preview."""
+
+
+def cmd_words(args: argparse.Namespace) -> int:
+    """Open the word list."""
+    found = settings(args)
+    from studyaid.tui import run_words
+
+    run_words(found)
+    return 0
+
+
+def cmd_gloss(args: argparse.Namespace) -> int:
+    """Set, remove or list the learner's own glosses."""
+    vocab = Vocab(settings(args).vocab)
+    if args.action == "set":
+        entry = vocab.set_gloss(args.word, " ".join(args.text), args.reading, args.note)
+        reading = f" [{' '.join(entry.reading)}]" if entry.reading else ""
+        print(f"{entry.word}{reading}: {entry.gloss}  (saved to {vocab.glosses_path})")
+    elif args.action == "rm":
+        if not vocab.remove_gloss(args.word):
+            raise StudyaidError(f"no gloss for {args.word!r}", vocab.glosses_path)
+        print(f"removed {args.word}")
+    else:
+        glosses = sorted(vocab.glosses().values(), key=lambda g: g.word)
+        if args.json:
+            print(json.dumps([g.as_json() for g in glosses], ensure_ascii=False, indent=1))
+        else:
+            for g in glosses:
+                reading = f" [{' '.join(g.reading)}]" if g.reading else ""
+                print(f"{g.word}{reading}\t{g.gloss}" + (f"\t({g.note})" if g.note else ""))
+    return 0
+
+
+def _preview_lines(plan: Plan, path: str, fmt: str) -> list[str]:
+    total = len(plan.new) + len(plan.same) + len(plan.conflicting)
+    out = [f"{path} ({fmt}): {total} gloss{'es' if total != 1 else ''}",
+           f"  new:         {len(plan.new)}",
+           f"  same:        {len(plan.same)} (already glossed so)",
+           f"  conflicting: {len(plan.conflicting)} (glossed otherwise: kept unless"
+           " --overwrite)"]
+    for mine, theirs in plan.conflicting[:IMPORT_SHOWN]:
+        out.append(f"    {mine.word}: yours {mine.gloss!r}, the file's {theirs.gloss!r}")
+    if len(plan.conflicting) > IMPORT_SHOWN:
+        out.append(f"    … and {len(plan.conflicting) - IMPORT_SHOWN} more")
+    if plan.repeated:
+        out.append(f"  repeated:    {len(plan.repeated)} (a word given again; the first"
+                   f" counts, e.g. line {plan.repeated[0].line})")
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Add glosses from a CC-CEDICT, Pleco or CSV file: preview and count first; nothing
+    the learner glossed otherwise is overwritten without --overwrite."""
+    from studyaid.imports import guess_format, plan
+
+    path = Path(args.path)
+    fmt = args.format or guess_format(path)
+    incoming = IMPORT_FORMATS[fmt](path)
+    vocab = Vocab(settings(args).vocab)
+    preview = plan(vocab.glosses(), incoming)
+    for line in _preview_lines(preview, args.path, fmt):
+        print(line)
+    chosen = preview.to_write(args.overwrite)
+    if not chosen:
+        print("nothing to add")
+        return 0
+    what = (f"{len(preview.new)} new gloss{'es' if len(preview.new) != 1 else ''}"
+            + (f" and {len(preview.conflicting)} overwritten" if args.overwrite
+               and preview.conflicting else ""))
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(f"preview only: add --yes to write {what} to {vocab.glosses_path}")
+            return 0
+        answer = input(f"Write {what} to {vocab.glosses_path}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing written")
+            return 0
+    written = vocab.add_glosses(chosen, overwrite=args.overwrite)
+    print(f"wrote {len(written)} gloss{'es' if len(written) != 1 else ''} to "
+          f"{vocab.glosses_path}")
+    return 0
+
+
+def add_words(commands: Commands, common: Parser) -> None:
+    """``words``."""
+    words = commands.add_parser("words", parents=[common],
+                                help="every word you glossed, marked or carded, to edit")
+    words.set_defaults(run=cmd_words)
+
+
+def add_gloss(commands: Commands, common: Parser) -> None:
+    """``gloss set WORD TEXT``, ``gloss rm WORD``, ``gloss list``."""
+    gloss = commands.add_parser("gloss", parents=[common], help="the learner's own glosses")
+    actions = gloss.add_subparsers(dest="action", required=True, parser_class=Parser)
+    gset = actions.add_parser("set", parents=[common], help="add or change a gloss")
+    gset.add_argument("word")
+    gset.add_argument("text", nargs="+", help="the English gloss")
+    gset.add_argument("--reading", help="numbered pinyin that always wins, e.g. 'ao4 te4 man4'")
+    gset.add_argument("--note")
+    grm = actions.add_parser("rm", parents=[common], help="remove a gloss")
+    grm.add_argument("word")
+    glist = actions.add_parser("list", parents=[common], help="list glosses")
+    glist.add_argument("--json", action="store_true")
+    gloss.set_defaults(run=cmd_gloss)
+
+
+def add_import(commands: Commands, common: Parser) -> None:
+    """``import PATH``."""
+    imp = commands.add_parser("import", parents=[common],
+                              help="add glosses from a CC-CEDICT, Pleco or CSV file (previewed)")
+    imp.add_argument("path", help="the file")
+    imp.add_argument("--format", choices=list(IMPORT_FORMATS),
+                     help=f"{one_of(IMPORT_FORMATS)}; default: from the file")
+    imp.add_argument("--yes", action="store_true", help="write without asking")
+    imp.add_argument("--overwrite", action="store_true",
+                     help="replace glosses you wrote otherwise (kept by default)")
+    imp.set_defaults(run=cmd_import)
