@@ -10,7 +10,7 @@ process (tests, and tools that want no second process). Both give the same sente
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from studyaid import paths
 from studyaid.core.engine.annotate import Annotator
@@ -19,9 +19,6 @@ from studyaid.core.engine.profile import ProfileCache, count_text, profile_key
 from studyaid.core.engine.services import Settings, build_annotator, open_dictionary
 from studyaid.core.model import Sentence
 from studyaid.core.text.sentence_list import SentenceList
-
-if TYPE_CHECKING:
-    pass
 
 
 class Engine(Protocol):
