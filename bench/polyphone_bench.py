@@ -9,7 +9,7 @@ compared with the gold reading. Two runs, measured in the same session:
   readings, particle rules, pypinyin);
 - the default: in sentences the dictionary leaves undecided, every polyphone is read by
   g2pM's probabilities weighed with the dictionary's and pypinyin's opinions
-  (``studyaid/core/disambiguate.py``; weights fitted by ``bench/fit_polyphones.py``).
+  (``studyaid/core/nlp/disambiguate.py``; weights fitted by ``tools/fit_polyphones.py``).
 
 Prints both accuracies, the time ratio between them, and the most frequent errors of
 the default (``--errors FILE`` writes each wrong sentence). Issue 4's goal: >= 98.0 %

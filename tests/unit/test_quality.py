@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
                     reason="ruff not installed")
 def test_ruff_is_clean() -> None:
     ruff = shutil.which("ruff") or str(Path(sys.prefix) / "bin/ruff")
-    folders = [d for d in ("studyaid", "tests", "bench") if (ROOT / d).is_dir()]
+    folders = [d for d in ("studyaid", "tests", "bench", "tools") if (ROOT / d).is_dir()]
     result = subprocess.run([ruff, "check", *folders], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

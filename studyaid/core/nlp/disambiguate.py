@@ -8,7 +8,7 @@ sum of its features; the best score wins, and the softmax of the scores gives th
 a close call is judged by.
 
 The weights are data (``data/polyphone_weights.toml``), written by
-``bench/fit_polyphones.py`` from the CPP development split with cross-validation; they
+``tools/fit_polyphones.py`` from the CPP development split with cross-validation; they
 are not hand-set.
 """
 
@@ -148,7 +148,7 @@ def settled(opinions: Opinions) -> str | None:
     proper noun it is (when sure): the dictionaries' readings of transliterations and
     place names are one editor's choice, and the model learnt prevailing usage from a
     large labelled corpus (勃艮第 Bógèndì, 德累斯顿 Déléisīdùn, 塞尔维亚 Sài'ěrwéiyà).
-    Measured on CPP dev (``bench/fit_polyphones.py``): +0.3 points, all 34 changed
+    Measured on CPP dev (``tools/fit_polyphones.py``): +0.3 points, all 34 changed
     readings matching CPP; by the dictionaries' standard two of those places read worse
     (黄陂 bēi, 覃塘 Qín), as CPP reads them."""
     if not _settles(opinions.dictionary, opinions.pypinyin):

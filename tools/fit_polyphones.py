@@ -1,4 +1,4 @@
-"""Fit the weights that combine the polyphone opinions (studyaid/core/disambiguate.py).
+"""Fit the weights that combine the polyphone opinions (studyaid/core/nlp/disambiguate.py).
 
 Reads the CPP development split (``../shared/data/cpp-dev``; skips when absent), runs
 each sentence through the annotator without the context model (the dictionary's and
@@ -10,7 +10,7 @@ weights fitted on the other four) beside g2pM alone and the dictionary pipeline 
 then fits on everything and, with ``--write``, stores the weights in
 ``studyaid/data/polyphone_weights.toml``.
 
-Run: ``python bench/fit_polyphones.py [--write]``.
+Run: ``python tools/fit_polyphones.py [--write]``.
 """
 
 from __future__ import annotations
@@ -179,9 +179,10 @@ def main() -> int:
         print(f"  {name:34s} {w:+.3f}")
     if args.write:
         target = ROOT / "studyaid" / "data" / WEIGHTS_FILE
-        lines = ["# Written by bench/fit_polyphones.py from the CPP development split",
+        lines = ["# Written by tools/fit_polyphones.py from the CPP development split",
                  f"# ({len(items)} polyphones; 5-fold CV accuracy {100 * correct / n:.2f}%).",
-                 "# Do not edit by hand: run the script again.", "", "[weights]"]
+                 "# Do not edit by hand: python tools/fit_polyphones.py --write writes it again.",
+                 "", "[weights]"]
         lines += [f"{name} = {w:.6f}" for name, w in zip(FEATURES, weights, strict=True)]
         target.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {target}")
