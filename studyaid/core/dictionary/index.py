@@ -230,7 +230,6 @@ class Dictionary:
         self._local = threading.local()
         self._marks: dict[str, str] | None = None
         self.entries = lru_cache(maxsize=65536)(self._entries)
-        self.has_word = lru_cache(maxsize=65536)(self._has_word)
 
     @staticmethod
     def stamp(cedict_file: Path | None = None) -> str:
@@ -263,11 +262,6 @@ class Dictionary:
             self._local.conn = conn
         return conn
 
-    def meta(self, key: str) -> str:
-        """A value from the index's meta table ('' if absent)."""
-        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else ""
-
     def marks(self, syllable: str) -> str:
         """One numbered syllable with its tone mark, from the index's table."""
         table = self._marks
@@ -291,12 +285,6 @@ class Dictionary:
             (word,),
         ).fetchall()
         return tuple(self._rows_to_entries(rows))
-
-    def _has_word(self, word: str) -> bool:
-        row = self.db.execute(
-            "SELECT 1 FROM entries WHERE simp=?1 OR trad=?1 LIMIT 1", (word,)
-        ).fetchone()
-        return row is not None
 
     def _resolve(self, definitions: list[str]) -> list[str]:
         """Append the target's first definitions to "see X" / "variant of X" definitions."""
