@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 MAGIC = b"studyaid card-state cache\n"
 VERSION = 3
 _NONE = -1  # a missing step
-_STATE_CODE = {name: i for i, name in enumerate(STATES)}
+_STATE_CODE: dict[str, int] = {name: i for i, name in enumerate(STATES)}
 
 
 class CacheMismatch(ValueError):

@@ -8,19 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 import fsrs
 
 GRADES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 """Anki's four grades, by the key that gives them."""
 
-NEW, LEARNING, REVIEW, RELEARNING = "new", "learning", "review", "relearning"
-STATES = (NEW, LEARNING, REVIEW, RELEARNING)
+FsrsState = Literal["new", "learning", "review", "relearning"]
+"""Where a card stands in FSRS (py-fsrs 6 has no ``new``: see ``_to_fsrs``). Not a word's
+status, which has a ``learning`` too: ``studyaid.core.vocab.learner.WordStatus``."""
+NEW: FsrsState = "new"
+LEARNING: FsrsState = "learning"
+REVIEW: FsrsState = "review"
+RELEARNING: FsrsState = "relearning"
+STATES: tuple[FsrsState, ...] = (NEW, LEARNING, REVIEW, RELEARNING)
 
 _TO_FSRS = {LEARNING: fsrs.State.Learning, REVIEW: fsrs.State.Review,
             RELEARNING: fsrs.State.Relearning}
-_FROM_FSRS = {v: k for k, v in _TO_FSRS.items()}
+_FROM_FSRS: dict[fsrs.State, FsrsState] = {v: k for k, v in _TO_FSRS.items()}
 # fsrs.Card() without an id sleeps 1 ms to make the id unique; we never use the id.
 _CARD_ID = 1
 
@@ -49,7 +55,7 @@ def _time(value: Any) -> datetime | None:
 class CardState:
     """Where a card stands in FSRS: our own value, converted to fsrs.Card only here."""
 
-    state: str
+    state: FsrsState
     step: int | None
     stability: float | None
     difficulty: float | None
@@ -70,9 +76,9 @@ class CardState:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CardState:
         """Read :meth:`as_json` back; raises ValueError/KeyError/TypeError when malformed."""
-        state = data["state"]
-        if state not in STATES:
-            raise ValueError(f"unknown card state {state!r}")
+        state = next((s for s in STATES if s == data["state"]), None)
+        if state is None:
+            raise ValueError(f"unknown card state {data['state']!r}")
         due = _time(data["due"])
         if due is None:
             raise ValueError("the due time is missing")

@@ -13,10 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from studyaid.core.vocab.glosses import Vocab
-from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, Learner
+from studyaid.core.vocab.learner import LEARNING, NEW, Learner, WordStatus, word_status
 from studyaid.core.vocab.storage import locked
 from studyaid.study.cards import CardStore
-from studyaid.study.session import Collection
+from studyaid.study.collection import Collection
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class WordRow:
     """Numbered syllables: the learner's, else the card's, else the dictionary's."""
     gloss: str
     """The learner's gloss, else what their card was made with."""
-    status: str
+    status: WordStatus
     """Set by hand, else the card's, else ``new``."""
     due: datetime | None
     """When the card is next due (None: no card)."""
@@ -81,7 +81,7 @@ def word_rows(vocab: Path, cache: Path | None, now: datetime,
         status = statuses.get(word) or card_status.get(word) or NEW
         rows.append(WordRow(
             word, reading, own.gloss if own and own.gloss else (card.gloss if card else ""),
-            status if status in (LEARNING, KNOWN) else NEW, due.get(word),
+            word_status(status) or NEW, due.get(word),
             _title(card.source) if card else "", own is not None, word in statuses,
             card is not None,
         ))

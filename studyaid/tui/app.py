@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from studyaid.core.engine.services import Settings
     from studyaid.core.text.library import Shelves
     from studyaid.core.text.loader import Text
-    from studyaid.study.session import Collection
+    from studyaid.study.collection import Collection
     from studyaid.tui.screens.library_screen import LibraryScreen
     from studyaid.tui.screens.reader_screen import ReaderScreen
     from studyaid.tui.screens.review_screen import Opener
@@ -192,7 +192,7 @@ class ReviewApp(App[None]):
 
 def run_review(settings: Settings) -> None:
     """Review the flashcards in the terminal until the learner leaves."""
-    from studyaid.study.session import Collection
+    from studyaid.study.collection import Collection
 
     keymap = load_keymap(paths.config_dir() / KEYMAP)
 

@@ -23,8 +23,8 @@ from studyaid.tui.options import DisplayOptions
 
 TONE_COLOURS = TERMINAL
 """The usual learner scheme: 1 red, 2 orange, 3 green, 4 blue, neutral grey."""
-STATUS_STYLES = {NEW: Style(bold=True), LEARNING: Style(bold=True, color="#ffd75f"),
-                 KNOWN: Style()}
+STATUS_STYLES: dict[str, Style] = {
+    NEW: Style(bold=True), LEARNING: Style(bold=True, color="#ffd75f"), KNOWN: Style()}
 """Hanzi by word status: new bold, learning yellow, known plain."""
 IDIOM_STYLE = Style(underline=True, color="#d787ff")
 CLOSE_CALL_STYLE = Style(underline=True, italic=True)

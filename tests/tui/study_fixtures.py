@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from studyaid.study.cards import Card, CardStore
+from studyaid.study.collection import Collection
 from studyaid.study.log import LOG
 from studyaid.study.scheduler import Scheduler
-from studyaid.study.session import Collection, StudySettings
+from studyaid.study.settings import StudySettings
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 """The tests' "now": every screen gets a clock that returns it."""

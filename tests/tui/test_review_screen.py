@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from studyaid.study.collection import Collection
 from studyaid.study.scheduler import format_interval
-from studyaid.study.session import Collection
 from studyaid.tui.app import ReviewApp
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.review_screen import ReviewScreen

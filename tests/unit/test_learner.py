@@ -16,6 +16,7 @@ from studyaid.core.vocab.learner import (
     TRANSLATIONS,
     Learner,
     Shown,
+    word_status,
 )
 
 
@@ -83,3 +84,12 @@ def test_broken_file_is_reported_and_kept(
     assert problem in str(caught.value)
     assert f"{path}:{line}: " in str(caught.value)
     assert path.read_text(encoding="utf-8") == "# a comment\n" + content
+
+
+@pytest.mark.parametrize(("value", "status"), [
+    ("new", "new"), ("learning", "learning"), ("known", "known"),
+    # A card's FSRS states are not word statuses, though one shares a name.
+    ("review", None), ("relearning", None), ("Known", None), ("", None),
+])
+def test_word_status_is_one_of_three(value: str, status: str | None) -> None:
+    assert word_status(value) == status

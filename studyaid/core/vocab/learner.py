@@ -20,16 +20,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from studyaid.core.errors import StudyaidError
 from studyaid.core.vocab import POSITIONS, STATUS, TRANSLATIONS
 from studyaid.core.vocab.glosses import clean_field, read_lines
 from studyaid.core.vocab.storage import Identity, identity, locked, write_atomic
 
-NEW, LEARNING, KNOWN = "new", "learning", "known"
-STATUSES = (NEW, LEARNING, KNOWN)
-"""A word's status, as LingQ and Lute have it; ``new`` is never stored."""
+WordStatus = Literal["new", "learning", "known"]
+"""A word's status, as LingQ and Lute have it; ``new`` is never stored. (Not a card's
+FSRS state, which has a ``learning`` too: ``studyaid.study.scheduler.FsrsState``.)"""
+NEW: WordStatus = "new"
+LEARNING: WordStatus = "learning"
+KNOWN: WordStatus = "known"
+STATUSES: tuple[WordStatus, ...] = (NEW, LEARNING, KNOWN)
+
+
+def word_status(value: str) -> WordStatus | None:
+    """``value`` as a word status, or None when it is not one."""
+    return next((status for status in STATUSES if status == value), None)
 
 _HEADERS = {
     STATUS: "# studyaid word status: word TAB learning|known (a word not listed is new).\n",
@@ -74,12 +83,13 @@ def _number(field: str, path: Path, number: int) -> int:
     return int(field)
 
 
-def _parse_status(fields: list[str], path: Path, number: int) -> tuple[str, str]:
-    word, status = fields
+def _parse_status(fields: list[str], path: Path, number: int) -> tuple[str, WordStatus]:
+    word, value = fields
     if not word:
         raise StudyaidError("the word (first field) is empty", path, number)
+    status = word_status(value)
     if status not in (LEARNING, KNOWN):
-        raise StudyaidError(f"status {status!r} is not 'learning' or 'known'", path, number)
+        raise StudyaidError(f"status {value!r} is not 'learning' or 'known'", path, number)
     return word, status
 
 
@@ -146,7 +156,7 @@ class Learner:
 
     def statuses(self) -> dict[str, str]:
         """Every word's stored status (``learning`` or ``known``), validated."""
-        found: dict[str, str] = {}
+        found: dict[str, str] = {}  # each a WordStatus
         path = self.path(STATUS)
         for number, line in enumerate(read_lines(path), 1):
             if not line.strip() or line.startswith("#"):

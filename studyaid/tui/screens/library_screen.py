@@ -170,7 +170,7 @@ class LibraryScreen(Screen[None]):
 
     def _statuses(self, learner: Learner, problems: list[str]) -> dict[str, str]:
         """Each word's status: set by hand, else from its card (as the reader has it)."""
-        from studyaid.study.session import Collection
+        from studyaid.study.collection import Collection
 
         try:
             collection = Collection(self.settings.vocab, self.settings.cache)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.notifications import SeverityLevel
 
-    from studyaid.study.session import Collection
+    from studyaid.study.collection import Collection
 
 
 class _Reader(Protocol):
@@ -59,7 +59,7 @@ class ReaderStudy:
     def load_statuses(self: _Reader) -> None:
         """Read every word's status in a thread: hand-set (status.tsv) wins over the
         card's; posts :class:`StatusesLoaded`."""
-        from studyaid.study.session import Collection
+        from studyaid.study.collection import Collection
 
         try:
             collection = Collection(self.settings.vocab, self.settings.cache)
@@ -78,7 +78,7 @@ class ReaderStudy:
         self.refresh_view()
 
     def _collection(self: _Reader) -> Collection | None:
-        from studyaid.study.session import Collection
+        from studyaid.study.collection import Collection
 
         try:
             return Collection(self.settings.vocab, self.settings.cache)
@@ -88,7 +88,7 @@ class ReaderStudy:
 
     def action_review(self: _Reader) -> None:
         """Review the cards due; afterwards the words' statuses follow the grades."""
-        from studyaid.study.session import Collection
+        from studyaid.study.collection import Collection
         from studyaid.tui.screens.review_screen import ReviewScreen
 
         settings = self.settings

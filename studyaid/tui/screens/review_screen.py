@@ -22,8 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from studyaid.core.errors import StudyaidError
+from studyaid.study.collection import Collection, Counts, Due
 from studyaid.study.scheduler import format_interval
-from studyaid.study.session import Collection, Counts, Due
 from studyaid.tui.bindings import REVIEW_BINDINGS
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.stats_screen import StatsScreen

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from studyaid.core.errors import StudyaidError
-from studyaid.study.session import Collection
+from studyaid.study.collection import Collection
 from studyaid.study.stats import Stats
 from studyaid.tui.bindings import STATS_BINDINGS
 from studyaid.tui.screens.help_screen import HelpScreen

@@ -1,6 +1,6 @@
 """One flashcard, front and back, as the review screen shows it.
 
-The faces are pure functions from a :class:`~studyaid.study.session.Due` to Rich text,
+The faces are pure functions from a :class:`~studyaid.study.collection.Due` to Rich text,
 tested directly; :class:`CardView` only holds the text.
 """
 
@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from studyaid.core.nlp.pinyin import to_marks
 from studyaid.study.cards import Card
-from studyaid.study.session import Due
+from studyaid.study.collection import Due
 from studyaid.tui.layout import pinyin_text
 
 WORD_STYLE = Style(bold=True, color="#ffd75f")

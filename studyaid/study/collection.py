@@ -1,4 +1,5 @@
-"""A review session over the learner's cards: what is due, grading, undo, limits, stats.
+"""The learner's cards with their review history (:class:`Collection`): what is due,
+grading, undo, daily limits, statuses, stats.
 
 Times are passed in (``now=``). The state of every card comes from the review log (see
 ``history.py``); a grade is in the log, fsynced, before :meth:`Collection.grade` returns.
@@ -12,20 +13,18 @@ from __future__ import annotations
 
 import bisect
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from studyaid.core.errors import StudyaidError
-from studyaid.core.vocab import SETTINGS
-from studyaid.core.vocab.toml_file import line_of, read_toml
+from studyaid.core.vocab.learner import WordStatus
 from studyaid.study import history as _history
 from studyaid.study.cards import RECOGNITION, Card, CardStore
 from studyaid.study.history import Key
 from studyaid.study.log import ReviewLog, review_record, undo_record
 from studyaid.study.scheduler import NEW, REVIEW, STATES, CardState, Scheduler, iso, utc
+from studyaid.study.settings import StudySettings, load_settings, zone
 from studyaid.study.stats import DAYS, Days, Stats, day_bounds, per_day
 
 KNOWN_STABILITY = 21.0
@@ -36,54 +35,6 @@ KNOWN_RETRIEVABILITY = 0.9
 desired retention); below either, the word is *learning*."""
 LEARN_AHEAD = timedelta(minutes=20)
 """When nothing else is due, a learning card due this soon is shown early (as Anki does)."""
-
-
-@dataclass(frozen=True)
-class StudySettings:
-    """Review settings: ``study.toml`` in the vocab folder, every key optional."""
-
-    new_per_day: int = 20
-    """New cards introduced per day."""
-    reviews_per_day: int = 200
-    """Reviews of cards in the review state per day."""
-    recall: bool = False
-    """Also review every card English -> hanzi (a card can ask for it by itself)."""
-    timezone: str = ""
-    """IANA name of the learner's timezone for "today" (empty: the system's)."""
-    desired_retention: float = 0.9
-    """The probability of recall FSRS schedules for."""
-
-
-def load_settings(vocab: Path) -> StudySettings:
-    """The settings in ``study.toml`` (the defaults when there is none), validated."""
-    path = vocab / SETTINGS
-    data, lines = read_toml(path)  # ({}, []) when there is none: the defaults
-    kinds = {f.name: type(getattr(StudySettings(), f.name)) for f in fields(StudySettings)}
-    for name, value in data.items():
-        if name not in kinds:
-            raise StudyaidError(f"unknown setting {name!r} (known: {', '.join(kinds)})", path,
-                                line_of(lines, name))
-        kind = kinds[name]
-        if kind is float and type(value) is int:
-            data[name] = value = float(value)
-        if type(value) is not kind or (kind is int and value < 0):
-            raise StudyaidError(f"{name} = {value!r} is not a {kind.__name__}"
-                                + (" >= 0" if kind is int else ""), path, line_of(lines, name))
-    settings = StudySettings(**data)
-    if not 0.5 <= settings.desired_retention < 1:
-        raise StudyaidError("desired_retention must be between 0.5 and 1", path,
-                            line_of(lines, "desired_retention"))
-    _zone(settings.timezone, path, line_of(lines, "timezone"))
-    return settings
-
-
-def _zone(name: str, path: Path | None = None, line: int | None = None) -> ZoneInfo | None:
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise StudyaidError(f"unknown timezone {name!r}", path, line) from None
 
 
 @dataclass(frozen=True)
@@ -117,7 +68,7 @@ class Collection:
         self.cache = cache
         self.settings = settings or load_settings(vocab)
         self.scheduler = scheduler or Scheduler(self.settings.desired_retention)
-        self.days = Days(_zone(self.settings.timezone))
+        self.days = Days(zone(self.settings.timezone))
         self.store = CardStore(vocab)
         self.log = ReviewLog(vocab)
         # Held while the history changes or is written to the cache (from a thread).
@@ -297,7 +248,7 @@ class Collection:
 
     # -- The link to reading, listing, statistics -----------------------------------------------
 
-    def status_of(self, word: str, now: datetime) -> str | None:
+    def status_of(self, word: str, now: datetime) -> WordStatus | None:
         """``known`` once the word's recognition card has stability >= 21 days and
         retrievability >= 0.9 now, else ``learning``; None when the word has no card."""
         if word not in self._cards:
@@ -310,7 +261,8 @@ class Collection:
         return "known"
 
     def statuses(self, now: datetime) -> dict[str, str]:
-        """:meth:`status_of` for every card's word (for the reader, in one call)."""
+        """:meth:`status_of` for every card's word (for the reader, in one call), each a
+        :data:`~studyaid.core.vocab.learner.WordStatus`."""
         return {word: self.status_of(word, now) or "learning" for word in self._cards}
 
     def cards(self, now: datetime) -> list[dict[str, Any]]:
@@ -359,7 +311,7 @@ class Collection:
         done = per_day(times, past)
         ahead = [self.days.start(today + timedelta(days=i)) for i in range(1, DAYS + 1)]
         due = [0] * DAYS
-        states = dict.fromkeys(STATES, 0)
+        states: dict[str, int] = dict.fromkeys(STATES, 0)
         states[NEW] = len(self._new)
         for state in self._started.values():
             states[state.state] += 1
