@@ -201,6 +201,15 @@ def test_newest_packaged_snapshot_wins(tmp_path: Path, monkeypatch: pytest.Monke
         ("nvren", "女人"),
         ("nu:3 ren2", "女人"),
         ("nǚrén", "女人"),
+        # An apostrophe or a space is a syllable boundary (xian alone is 先, 见, 县 …).
+        ("xi'an", "西安"),
+        ("xi an", "西安"),
+        ("Xī'ān", "西安"),
+        ("xi1'an1", "西安"),
+        ("fang'an", "方案"),
+        ("dang'an", "档案"),
+        ("tian'anmen", "天安门"),
+        ("ping'an", "平安"),
         # English.
         ("bank", "银行"),
     ],

@@ -342,8 +342,9 @@ class Dictionary:
 
     def _search_pinyin(self, query: str, limit: int) -> tuple[list[Entry], list[Entry]]:
         """Entries read exactly as typed, and entries whose reading begins with it."""
-        typed = strip_marks(query).replace("u:", "v").replace("ü", "v")
-        typed = re.sub(r"[\s'’·-]", "", typed)
+        pieces = [p for p in re.split(r"[\s'’·-]+", strip_marks(query).replace("u:", "v")
+                                       .replace("ü", "v")) if p]
+        typed = "".join(pieces)
         if not re.fullmatch(r"[a-z1-5]+", typed):
             return [], []
         column = "toned" if re.search(r"\d", typed) else "toneless"
@@ -351,7 +352,7 @@ class Dictionary:
         exact = self._rows_to_entries(self.db.execute(
             f"SELECT trad, simp, pinyin, defs, freq FROM entries WHERE {column}=?"
             " ORDER BY freq DESC, id LIMIT ?",
-            (typed, 200 if marked else limit),
+            (typed, 200 if marked or len(pieces) > 1 else limit),
         ).fetchall())
         longer: list[Entry] = []
         if len(exact) < limit and len(typed) >= PREFIX_MIN:
@@ -364,6 +365,13 @@ class Dictionary:
         if marked:
             wanted = re.sub(r"[\s'’·-]", "", query.lower())
             exact.sort(key=lambda e: e.pinyin_marks.replace(" ", "").lower() != wanted)
+        if len(pieces) > 1:
+            # An apostrophe or space is a syllable boundary (xi'an is 西安, not 先): words
+            # whose syllables break there come first, exact or longer.
+            cuts, tones = _cuts(pieces), column == "toned"
+            fits = [e for e in exact + longer if cuts <= _cuts(_typed_syllables(e, tones))]
+            rest = [e for e in exact + longer if e not in fits]
+            exact, longer = fits[:limit], rest
         return exact[:limit], longer
 
     def _search_english(self, query: str, limit: int) -> list[Entry]:
@@ -433,6 +441,21 @@ class Dictionary:
             "SELECT word, pinyin, explanation, derivation FROM chengyu WHERE word=?", (word,)
         ).fetchone()
         return Chengyu(*row) if row else None
+
+
+def _cuts(pieces: list[str]) -> set[int]:
+    """Where the pieces of a reading end, as offsets into them written together."""
+    ends, at = set(), 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        ends.add(at)
+    return ends
+
+
+def _typed_syllables(entry: Entry, tones: bool) -> list[str]:
+    """The entry's syllables as a search types them (``v`` for ü; tones only if asked)."""
+    out = [s.lower().replace("u:", "v") for s in entry.syllables]
+    return out if tones else [re.sub(r"\d", "", s) for s in out]
 
 
 def _merge(first: list[Entry], more: list[Entry]) -> list[Entry]:
