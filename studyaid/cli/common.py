@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -18,8 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from studyaid import paths
 from studyaid.core.engine.services import Settings
 from studyaid.core.errors import StudyaidError
-from studyaid.core.text.loader import Text, decode_bytes, load_text
-from studyaid.core.text.unwrap import join_wrapped_lines
+from studyaid.core.text.loader import Text, decode_bytes, for_reading, load_text
 from studyaid.registry import Registry
 
 if TYPE_CHECKING:
@@ -27,7 +25,8 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 JOIN_HELP = ("join hard-wrapped lines: a line break inside a paragraph goes (a blank line, "
-             "an indented line or sentence-final punctuation keeps it)")
+             "an indented line or sentence-final punctuation keeps it); by default only a "
+             "text that looks hard-wrapped is joined, --no-join-lines keeps every break")
 
 
 class Parser(argparse.ArgumentParser):
@@ -92,9 +91,8 @@ def text(args: argparse.Namespace) -> tuple[Text, str]:
     else:
         loaded = load_text(args.path)
         text_id = str(Path(args.path).resolve()) if args.path != "-" else "-"
-    if getattr(args, "join_lines", False):
-        # Same id: translations are found by their sentence's text, whichever way it reads.
-        loaded = replace(loaded, content=join_wrapped_lines(loaded.content))
+    # Same id: translations are found by their sentence's text, whichever way it reads.
+    loaded = for_reading(loaded, getattr(args, "join_lines", None))
     return loaded, text_id
 
 

@@ -131,5 +131,6 @@ def add_export(commands: Commands, common: Parser) -> None:
                        help=one_of(TEXT_FORMATS))
     etext.add_argument("-o", "--output", required=True, metavar="FILE")
     etext.add_argument("--force", action="store_true", help="replace an existing file")
-    etext.add_argument("--join-lines", action="store_true", help=JOIN_HELP)
+    etext.add_argument("--join-lines", action=argparse.BooleanOptionalAction,
+                          help=JOIN_HELP)
     etext.set_defaults(run=cmd_export_text)

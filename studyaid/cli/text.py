@@ -97,7 +97,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     """Copy a text into the library folder, as UTF-8."""
     from studyaid.core.text.library import add_text, title_of
 
-    target, added = add_text(Path(args.path), paths.library_dir())
+    target, added = add_text(Path(args.path), paths.library_dir(), args.join_lines)
     converted = f", converted from {added.encoding.upper()}" if added.encoding != "utf-8" else ""
     print(f"added {title_of(added.content)} ({len(added.content):,} characters{converted}) "
           f"as {target}")
@@ -160,7 +160,8 @@ def add_annotate(commands: Commands, common: Parser) -> None:
                           "undecided with the g2pM model, weighed with the dictionary and "
                           "pypinyin's phrases (default; --no-context-model: the dictionary "
                           "pipeline alone, faster, less accurate)")
-    annotate.add_argument("--join-lines", action="store_true", help=JOIN_HELP)
+    annotate.add_argument("--join-lines", action=argparse.BooleanOptionalAction,
+                          help=JOIN_HELP)
     annotate.set_defaults(run=cmd_annotate)
 
 
@@ -168,7 +169,8 @@ def add_read(commands: Commands, common: Parser) -> None:
     """``read [PATH]``."""
     read = commands.add_parser("read", parents=[common], help="read a text in the reader")
     read.add_argument("path", nargs="?", help="a text file (default: the bundled seed article)")
-    read.add_argument("--join-lines", action="store_true", help=JOIN_HELP)
+    read.add_argument("--join-lines", action=argparse.BooleanOptionalAction,
+                          help=JOIN_HELP)
     read.set_defaults(run=cmd_read)
 
 
@@ -197,7 +199,8 @@ def add_profile(commands: Commands, common: Parser) -> None:
         help="a text's length and difficulty (HSK levels, known words)")
     profile.add_argument("path", help="a text file, or - for standard input")
     profile.add_argument("--json", action="store_true")
-    profile.add_argument("--join-lines", action="store_true", help=JOIN_HELP)
+    profile.add_argument("--join-lines", action=argparse.BooleanOptionalAction,
+                          help=JOIN_HELP)
     profile.set_defaults(run=cmd_profile)
 
 
@@ -205,6 +208,8 @@ def add_add(commands: Commands, common: Parser) -> None:
     """``add PATH``."""
     add = commands.add_parser("add", parents=[common], help="copy a text into the library folder")
     add.add_argument("path", help="a text file (any encoding studyaid reads)")
+    add.add_argument("--join-lines", action="store_true",
+                     help="join the text's hard-wrapped lines in the copy")
     add.set_defaults(run=cmd_add)
 
 

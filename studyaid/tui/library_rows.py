@@ -14,7 +14,7 @@ from studyaid import paths
 from studyaid.core.dictionary.hsk import BANDS
 from studyaid.core.engine.profile import Profile
 from studyaid.core.text.library import Entry
-from studyaid.core.text.loader import Text, decode_bytes, load_text
+from studyaid.core.text.loader import Text, decode_bytes, for_reading, load_text
 from studyaid.tui.layout import fit_cells
 
 KNOWN_CELLS = 5
@@ -53,7 +53,7 @@ def read_entry(entry: Entry) -> Text:
     when its file cannot be read."""
     if entry.path is None:
         return decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
-    return load_text(entry.path)
+    return for_reading(load_text(entry.path))
 
 
 def known_bar(share: float, cells: int = KNOWN_CELLS) -> RichText:

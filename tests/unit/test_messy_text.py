@@ -11,9 +11,9 @@ import pytest
 
 from studyaid.core.engine.annotate import Annotator
 from studyaid.core.nlp.pinyin import render
-from studyaid.core.text.loader import decode_bytes
+from studyaid.core.text.loader import decode_bytes, for_reading
 from studyaid.core.text.sentences import MAX_SENTENCE, split_sentences
-from studyaid.core.text.unwrap import join_wrapped_lines
+from studyaid.core.text.unwrap import join_wrapped_lines, looks_hard_wrapped
 
 # -- Joining hard-wrapped lines ------------------------------------------------------------
 
@@ -71,6 +71,40 @@ def test_joined_wrapped_text_reads_as_sentences() -> None:
         "可以随时温酒。",
         "做工的人，傍午傍晚散了工，每每花四文铜钱，买一碗酒。",
     ]
+
+
+# -- Which texts look hard-wrapped (joined by default) -----------------------------------
+
+KONG = ("鲁镇的酒店的格局，是和别处不同的：都是当街一个曲尺形的大柜台，柜里面预备着热水，可以随时"
+        "温酒。做工的人，傍午傍晚散了工，每每花四文铜钱，买一碗酒，——这是二十多年前的事，现在每碗"
+        "要涨到十文，——靠柜外站着，热热的喝了休息；倘肯多花一文，便可以买一碟盐煮笋，或者茴香豆，"
+        "做下酒物了，如果出到十几文，那就能买一样荤菜，但这些顾客，多是短衣帮，大抵没有这样阔绰。")
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width)) + "\n"
+
+
+@pytest.mark.parametrize(("text", "wrapped"), [
+    (_wrap(KONG, 19), True),                     # an e-text wrapped every 19 characters
+    (_wrap(KONG[:80], 38), False),               # too few breaks to tell (3 lines)
+    (_wrap(KONG * 3, 38), True),
+    ("　　" + _wrap(KONG, 25) + "\n　　" + _wrap(KONG, 25), True),  # paragraphs, indented
+    (KONG + "\n" + KONG + "\n" + KONG + "\n", False),   # a paragraph a line
+    ("床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n", False),  # verse: short lines
+    ("“你读过书么？”\n我略略点一点头。\n他说，“读过书，……我便考你一考。”\n", False),
+    ("第一章\n\n他来了。\n她走了。\n", False),
+])
+def test_looks_hard_wrapped(text: str, wrapped: bool) -> None:
+    assert looks_hard_wrapped(text) is wrapped
+
+
+def test_a_hard_wrapped_text_is_read_joined_unless_asked_not_to() -> None:
+    text = decode_bytes(_wrap(KONG * 2, 19).encode("utf-8"), "kong.txt")
+    assert "\n" not in for_reading(text).content.strip()
+    assert for_reading(text, False).content == text.content
+    plain = decode_bytes((KONG + "\n").encode("utf-8"), "kong.txt")
+    assert for_reading(plain) is plain
 
 
 # -- Tokens and readings of messy text --------------------------------------------------

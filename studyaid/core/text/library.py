@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.text.loader import Text, load_text
+from studyaid.core.text.loader import Text, for_reading, load_text
 from studyaid.core.vocab.learner import Learner
 from studyaid.core.vocab.storage import locked, write_atomic
 from studyaid.core.vocab.toml_file import line_of, read_toml
@@ -121,10 +121,11 @@ def list_texts(shelves: Shelves, learner: Learner) -> tuple[list[Entry], list[st
     return entries, problems
 
 
-def add_text(source: Path, folder: Path) -> tuple[Path, Text]:
+def add_text(source: Path, folder: Path, join_lines: bool = False) -> tuple[Path, Text]:
     """Copy the text at ``source`` into the library ``folder`` as UTF-8 with LF line
-    ends; an existing file is never replaced. Returns the new file and the text."""
-    text = load_text(source)
+    ends (its hard-wrapped lines joined if ``join_lines``); an existing file is never
+    replaced. Returns the new file and the text."""
+    text = for_reading(load_text(source), join_lines)
     if not text.content.strip():
         raise StudyaidError("the text is empty", source)
     name = Path(source).name

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from studyaid.core.errors import StudyaidError
@@ -136,3 +136,13 @@ def load_text(path: str | Path) -> Text:
     if len(data) > MAX_BYTES:
         raise StudyaidError("file is too large", name)
     return decode_bytes(data, name)
+
+
+def for_reading(text: Text, join_lines: bool | None = None) -> Text:
+    """The text as it is read: its hard-wrapped lines joined when ``join_lines`` says so,
+    or (``None``) when it looks hard-wrapped (see :mod:`studyaid.core.text.unwrap`)."""
+    from studyaid.core.text.unwrap import join_wrapped_lines, looks_hard_wrapped
+
+    if join_lines is False or (join_lines is None and not looks_hard_wrapped(text.content)):
+        return text
+    return replace(text, content=join_wrapped_lines(text.content))

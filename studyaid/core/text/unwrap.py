@@ -60,3 +60,40 @@ def join_wrapped_lines(text: str) -> str:
         position = end
     out.append(text[position:])
     return "".join(out)
+
+
+WRAP_MIN_WIDTH = 16
+"""Lines narrower than this (in cells) are not taken for a wrap width: verse and lists."""
+
+
+def _cells(line: str) -> int:
+    return sum(2 if _wide(ch) else 1 for ch in line)
+
+
+def _joinable(text: str) -> list[str]:
+    """The lines before each line break :func:`join_wrapped_lines` would remove."""
+    found = []
+    for match in _BREAK.finditer(text):
+        before = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        if before.strip() and not text[match.end()].isspace() \
+                and not _SENTENCE_END.search(before):
+            found.append(before)
+    return found
+
+
+def looks_hard_wrapped(text: str) -> bool:
+    """Whether ``text`` was wrapped at a fixed width (so its line breaks fall inside
+    sentences and words), and should be read with its lines joined.
+
+    Measured, not guessed from one line: most breaks inside paragraphs (at least 3, and
+    at least a third of the lines) come after lines of one width, give or take two cells
+    (a wide character or a space at the edge), and that width is a prose line's
+    (``WRAP_MIN_WIDTH`` cells or more). A text written a paragraph a line, a poem, a
+    list or dialogue a sentence a line do not look so."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    joinable = [_cells(line.rstrip()) for line in _joinable(text)]
+    if len(joinable) < 3 or len(joinable) * 3 < len(lines):
+        return False
+    width = max(set(joinable), key=lambda w: sum(1 for x in joinable if w - 2 <= x <= w))
+    at_width = sum(1 for x in joinable if width - 2 <= x <= width)
+    return width >= WRAP_MIN_WIDTH and at_width >= 0.8 * len(joinable)
