@@ -15,10 +15,8 @@ from studyaid.core.vocab.glosses import Vocab
 from studyaid.imports import IMPORT_FORMATS
 
 if TYPE_CHECKING:
-    from studyaid.imports import Plan
+    pass
 
-IMPORT_SHOWN = 10
-"""Conflicting glosses listed by an import's preview."""
 
 
 def cmd_words(args: argparse.Namespace) -> int:
@@ -52,34 +50,17 @@ def cmd_gloss(args: argparse.Namespace) -> int:
     return 0
 
 
-def _preview_lines(plan: Plan, path: str, fmt: str) -> list[str]:
-    total = len(plan.new) + len(plan.same) + len(plan.conflicting)
-    out = [f"{path} ({fmt}): {total} gloss{'es' if total != 1 else ''}",
-           f"  new:         {len(plan.new)}",
-           f"  same:        {len(plan.same)} (already glossed so)",
-           f"  conflicting: {len(plan.conflicting)} (glossed otherwise: kept unless"
-           " --overwrite)"]
-    for mine, theirs in plan.conflicting[:IMPORT_SHOWN]:
-        out.append(f"    {mine.word}: yours {mine.gloss!r}, the file's {theirs.gloss!r}")
-    if len(plan.conflicting) > IMPORT_SHOWN:
-        out.append(f"    … and {len(plan.conflicting) - IMPORT_SHOWN} more")
-    if plan.repeated:
-        out.append(f"  repeated:    {len(plan.repeated)} (a word given again; the first"
-                   f" counts, e.g. line {plan.repeated[0].line})")
-    return out
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     """Add glosses from a CC-CEDICT, Pleco or CSV file: preview and count first; nothing
     the learner glossed otherwise is overwritten without --overwrite."""
-    from studyaid.imports import guess_format, plan
+    from studyaid.imports import guess_format, plan, preview_lines
 
     path = Path(args.path)
     fmt = args.format or guess_format(path)
     incoming = IMPORT_FORMATS[fmt](path)
     vocab = Vocab(settings(args).vocab)
     preview = plan(vocab.glosses(), incoming)
-    for line in _preview_lines(preview, args.path, fmt):
+    for line in preview_lines(preview, args.path, fmt):
         print(line)
     chosen = preview.to_write(args.overwrite)
     if not chosen:

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from studyaid.core.nlp.pinyin import has_marks
 from studyaid.imports import cedict
-from studyaid.imports.plan import Incoming, Plan, plan
+from studyaid.imports.common import numbered
+from studyaid.imports.plan import Incoming, Plan, plan, preview_lines
 from studyaid.registry import Format, Registry
 
 ImportReader = Callable[[Path], list[Incoming]]
@@ -22,15 +24,17 @@ ImportReader = Callable[[Path], list[Incoming]]
 IMPORT_FORMATS: Registry[ImportReader] = Registry({
     "cedict": Format("studyaid.imports.cedict:read"),
     "pleco": Format("studyaid.imports.pleco:read", "flashcard text"),
-    "csv": Format("studyaid.imports.csv:read", "word,gloss[,reading]"),
+    "csv": Format("studyaid.imports.csv:read", "word,gloss[,reading] (or tab-separated)"),
 })
 """Import formats: name -> reader."""
 
 
 def guess_format(path: Path) -> str:
-    """The format of a file by its name, else by its first entry line: ``.csv`` is csv;
-    a line like ``傳統 传统 [chuan2 tong3] /tradition/`` is cedict; else pleco."""
-    if path.suffix.lower() == ".csv":
+    """The format of a file by its name, else by its first entry line: ``.csv`` and
+    ``.tsv`` are csv; a line like ``傳統 传统 [chuan2 tong3] /tradition/`` is cedict;
+    ``word<TAB>gloss…`` (English where Pleco has the reading) is csv;
+    else pleco."""
+    if path.suffix.lower() in (".csv", ".tsv"):
         return "csv"
     if path.suffix.lower() in (".u8", ".gz"):
         return "cedict"
@@ -38,10 +42,23 @@ def guess_format(path: Path) -> str:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
             for _, line in zip(range(200), handle, strict=False):
                 if line.strip() and not line.startswith(("#", "//")):
-                    return "cedict" if cedict.LINE.match(line) else "pleco"
+                    if cedict.LINE.match(line):
+                        return "cedict"
+                    # Pleco's second field is the reading; word TAB gloss is a
+                    # spreadsheet's (or glosses.tsv's) row.
+                    fields = line.rstrip("\n").split("\t")
+                    if len(fields) > 1 and not _is_reading(fields[1]):
+                        return "csv"
+                    return "pleco"
     except OSError:
         pass  # reading it properly reports the problem
     return "pleco"
 
 
-__all__ = ["IMPORT_FORMATS", "ImportReader", "Incoming", "Plan", "guess_format", "plan"]
+def _is_reading(field: str) -> bool:
+    """Whether a field is pinyin (numbered or with tone marks), as Pleco's second is."""
+    return bool(numbered(field.strip()) or has_marks(field))
+
+
+__all__ = ["IMPORT_FORMATS", "ImportReader", "Incoming", "Plan", "guess_format", "plan",
+           "preview_lines"]

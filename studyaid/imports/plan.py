@@ -60,3 +60,33 @@ def plan(existing: dict[str, Gloss], incoming: list[Incoming]) -> Plan:
                            gloss.note or mine.note)
             result.conflicting.append((mine, merged))
     return result
+
+
+SHOWN = 20
+"""Words listed under each heading of a preview: about a screenful."""
+
+
+def _listed(words: list[str], shown: int) -> list[str]:
+    out = [f"    {w}" for w in words[:shown]]
+    if len(words) > shown:
+        out.append(f"    … and {len(words) - shown} more")
+    return out
+
+
+def preview_lines(result: Plan, path: str, fmt: str, shown: int = SHOWN) -> list[str]:
+    """The preview as the command prints it: counts, and under each count the words
+    (all, or the first ``shown`` and how many more)."""
+    total = len(result.new) + len(result.same) + len(result.conflicting)
+    out = [f"{path} ({fmt}): {total} gloss{'es' if total != 1 else ''}",
+           f"  new:         {len(result.new)}"]
+    out += _listed([f"{g.word}  {g.gloss}" for g in result.new], shown)
+    out.append(f"  same:        {len(result.same)} (already glossed so)")
+    out += _listed([f"{g.word}  {g.gloss}" for g in result.same], shown)
+    out.append(f"  conflicting: {len(result.conflicting)} (glossed otherwise: kept unless"
+               " --overwrite)")
+    out += _listed([f"{mine.word}: yours {mine.gloss!r}, the file's {theirs.gloss!r}"
+                    for mine, theirs in result.conflicting], shown)
+    if result.repeated:
+        out.append(f"  repeated:    {len(result.repeated)} (a word given again; the first"
+                   f" counts, e.g. line {result.repeated[0].line})")
+    return out

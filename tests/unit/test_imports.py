@@ -75,10 +75,26 @@ def test_csv(tmp_path: Path) -> None:
     ]
 
 
+def test_tab_separated(tmp_path: Path) -> None:
+    # word TAB gloss, as a spreadsheet saves it, or glosses.tsv's four columns
+    path = write(tmp_path, "words.txt", "厨师\tcook\n银行\tbank, the kind with money\t"
+                 "yin2 hang2\n为\tfor\twei4\tbefore a noun\n")
+    assert guess_format(path) == "csv"
+    assert read(path, "csv") == [
+        Gloss("厨师", "cook"),
+        Gloss("银行", "bank, the kind with money", ("yin2", "hang2")),
+        Gloss("为", "for", ("wei4",), "before a noun"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "text", "fmt"),
     [
         ("a.csv", "厨师,cook\n", "csv"),
+        ("a.tsv", "厨师\tcook\tchu2 shi1\n", "csv"),
+        ("a.txt", "厨师\tcook\n", "csv"),
+        ("a.txt", "厨师\tchef\tchu2 shi1\n", "csv"),
+        ("a.txt", "合作\thézuò\tto work together\n", "pleco"),
         ("a.u8", "", "cedict"),
         ("a.txt", "# header\n廚師 厨师 [chu2 shi1] /cook/\n", "cedict"),
         ("a.txt", "//cat\n厨师\tchu2shi1\tcook\n", "pleco"),
@@ -98,6 +114,8 @@ def test_guess_format(tmp_path: Path, name: str, text: str, fmt: str) -> None:
         ("csv", "厨师,cook\n银行\n", 2, "1 columns"),
         ("csv", "厨师,\n", 1, "has no gloss"),
         ("csv", "厨师,cook,chu2\n", 1, "1 syllables"),
+        ("csv", '厨师,cook\n银行,bank\n"银行,x\n', 3, "not CSV: unexpected end of data"),
+        ("csv", '厨师,cook\n银行,"bank"x\n', 2, "not CSV"),
         ("pleco", "//c\n厨师 chu2shi1 cook\n", 2, "1 tab-separated fields"),
         ("cedict", "廚師 厨师 [chu2 shi1] /cook/\nnot an entry\n", 2, "not a CC-CEDICT entry"),
     ],
@@ -155,7 +173,18 @@ def test_without_a_terminal_it_only_previews(import_env, capsys) -> None:
     assert run(vocab, str(path)) == 0
     out = capsys.readouterr().out
     assert "new:         1" in out and "conflicting: 1" in out and "preview only" in out
+    assert "    厨师  cook" in out  # the words, not only their count
     assert glosses(vocab) == {"银行": "a bank"}
+
+
+def test_the_preview_lists_a_screenful_of_words_and_counts_the_rest(tmp_path, vocab_dir,
+                                                                    capsys) -> None:
+    words = [chr(0x4E00 + i) + "子" for i in range(25)]
+    path = write(tmp_path, "many.csv", "".join(f"{w},gloss {i}\n" for i, w in enumerate(words)))
+    assert run(vocab_dir, str(path)) == 0
+    out = capsys.readouterr().out
+    assert f"    {words[19]}  gloss 19" in out and words[20] not in out
+    assert "    … and 5 more" in out
 
 
 @pytest.mark.parametrize(("answer", "written"), [("y\n", True), ("\n", False), ("n\n", False)])
