@@ -41,7 +41,7 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
     # Imported here: genanki and the study layer load only when exporting.
     from studyaid.core.dictionary.lookup import entries_for
     from studyaid.core.vocab.storage import write_atomic
-    from studyaid.export.items import Filters, gather
+    from studyaid.export.items import Filters, Schedule, gather, schedules_of
 
     out = _output(args.output, args.force)
     try:
@@ -56,11 +56,16 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
         cards, _ = collection(args)
         return cards.statuses(now)
 
+    def schedules() -> dict[str, tuple[Schedule, ...]]:
+        cards, _ = collection(args)
+        return schedules_of(cards.cards(now))
+
     items = gather(
         found.vocab,
         filters=Filters(args.text, args.status, since, args.cards_only),
         entries=lambda word: entries_for(dictionary, word),
         card_statuses=card_statuses,
+        schedules=schedules if args.format == "apkg" else None,
     )
     write_atomic(out, VOCAB_FORMATS[args.format](items, now))
     if not items:

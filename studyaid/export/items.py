@@ -8,9 +8,10 @@ dictionary's definitions side by side, so no format has to guess which is which.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from studyaid.core.dictionary.index import Entry
 from studyaid.core.nlp.pinyin import han_count, join_word, pypinyin_reading, to_marks
@@ -21,6 +22,22 @@ from studyaid.study.cards import Card, CardStore
 
 Entries = Callable[[str], Sequence[Entry]]
 """Dictionary entries for a word (``lookup.entries_for`` over a Dictionary)."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Where one direction of a word's card stands in FSRS, for formats that carry it."""
+
+    direction: str
+    """``recognition`` or ``recall``."""
+    state: str
+    """FSRS's: ``new``, ``learning``, ``review`` or ``relearning``."""
+    due: datetime
+    stability: float | None = None
+    """Days (FSRS's S)."""
+    difficulty: float | None = None
+    """1-10 (FSRS's D)."""
+    reviews: int = 0
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,10 @@ class VocabItem:
     card: bool = False
     added: datetime | None = None
     tags: tuple[str, ...] = field(default=())
+    recall: bool = False
+    """The card is also reviewed English -> hanzi."""
+    schedules: tuple[Schedule, ...] = ()
+    """Each direction's schedule, if the card has been reviewed (else empty)."""
 
     @property
     def marks(self) -> str:
@@ -106,7 +127,7 @@ def _from_card(card: Card, own: str, entries: Sequence[Entry], status: str) -> V
         card.word, card.traditional or card.word,
         _reading(card.word, card.reading.split(), entries[0].syllables if entries else ()),
         gloss, definition, card.note, card.sentence, card.translation, card.source, status,
-        True, card.added, _tags(status, True, card.note),
+        True, card.added, _tags(status, True, card.note), card.recall,
     )
 
 
@@ -122,12 +143,14 @@ def gather(
     filters: Filters | None = None,
     entries: Entries | None = None,
     card_statuses: Callable[[], dict[str, str]] | None = None,
+    schedules: Callable[[], dict[str, tuple[Schedule, ...]]] | None = None,
 ) -> list[VocabItem]:
     """The items to export, sorted by word.
 
     ``entries`` gives the dictionary's readings and definitions (None: only what the
     vocab folder has). A word's status is the one the learner set by hand, else its
-    card's (``card_statuses``, e.g. ``Collection.statuses``), else ``new``.
+    card's (``card_statuses``, e.g. ``Collection.statuses``), else ``new``. ``schedules``
+    gives each card's directions with their FSRS state (see :func:`schedules_of`).
     """
     filters = filters or Filters()
     if filters.status is not None and filters.status not in STATUSES:
@@ -137,6 +160,7 @@ def gather(
     cards = CardStore(vocab).cards()
     by_hand = Learner(vocab).statuses()
     from_cards = card_statuses() if card_statuses and cards else {}
+    scheduled = schedules() if schedules and cards else {}
 
     def status_of(word: str) -> str:
         status = by_hand.get(word) or from_cards.get(word)
@@ -147,7 +171,9 @@ def gather(
     items: dict[str, VocabItem] = {}
     for word, card in cards.items():
         own = glosses.get(word) or glosses.get(to_simplified(word))
-        items[word] = _from_card(card, own.gloss if own else "", lookup(word), status_of(word))
+        items[word] = replace(
+            _from_card(card, own.gloss if own else "", lookup(word), status_of(word)),
+            schedules=scheduled.get(word, ()))
     if not filters.cards_only:
         for word, gloss in glosses.items():
             simplified = to_simplified(word)
@@ -175,3 +201,15 @@ def gather(
             continue
         chosen.append(item)
     return chosen
+
+
+def schedules_of(rows: list[dict[str, Any]]) -> dict[str, tuple[Schedule, ...]]:
+    """Each word's schedules from ``Collection.cards`` rows (``studyaid cards --json``);
+    a direction never reviewed is left out (it starts new wherever it goes)."""
+    found: dict[str, tuple[Schedule, ...]] = {}
+    for row in rows:
+        found[row["word"]] = tuple(
+            Schedule(direction, d["state"], datetime.fromisoformat(d["due"]),
+                     d["stability"], d["difficulty"], d["reviews"])
+            for direction, d in row["directions"].items() if d["reviews"])
+    return found

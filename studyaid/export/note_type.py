@@ -22,7 +22,7 @@ DECK_ID = 1_912_467_031
 
 FIELDS = (
     "Simplified", "Traditional", "Pinyin", "PinyinNumbered", "Gloss", "Definition",
-    "Note", "Sentence", "Translation", "Source",
+    "Note", "Sentence", "Translation", "Source", "Recall",
 )
 """The note type's fields, in order."""
 
@@ -62,6 +62,7 @@ def note_fields(item: VocabItem) -> list[str]:
         escape(item.sentence),
         escape(item.translation),
         escape(item.source_title),
+        "y" if item.recall else "",
     ]
 
 
@@ -83,6 +84,24 @@ BACK = """{{FrontSide}}
 {{#Translation}}<div class="translation">{{Translation}}</div>{{/Translation}}
 {{#Source}}<div class="source">{{Source}}</div>{{/Source}}"""
 
+RECALL_FRONT = """{{#Recall}}<div class="gloss">{{Gloss}}</div>
+{{^Gloss}}<div class="definition">{{Definition}}</div>{{/Gloss}}
+<div class="hint">hanzi?</div>{{/Recall}}"""
+"""English -> hanzi, only for the words carded with recall (the ``Recall`` field): Anki
+makes no card of a template whose front is empty."""
+
+RECALL_BACK = """{{FrontSide}}
+<hr id="answer">
+<div class="word">{{Simplified}}</div>
+{{#Traditional}}<div class="trad">{{Traditional}}</div>{{/Traditional}}
+<div class="pinyin">{{Pinyin}}</div>
+{{#Note}}<div class="note">{{Note}}</div>{{/Note}}
+{{#Sentence}}<div class="sentence">{{Sentence}}</div>{{/Sentence}}
+{{#Translation}}<div class="translation">{{Translation}}</div>{{/Translation}}"""
+
+TEMPLATES = (("Recognition", FRONT, BACK), ("Recall", RECALL_FRONT, RECALL_BACK))
+"""The card templates, in Anki's order (``ord`` 0, 1): the study directions."""
+
 CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: center;
   color: #222; background: #fdfdfb; }
 .word { font-size: 56px; margin: 0.3em 0 0.1em; }
@@ -94,6 +113,7 @@ CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: center;
 .sentence { font-size: 24px; margin-top: 0.8em; }
 .translation { color: #555; }
 .source { font-size: 14px; color: #999; margin-top: 1em; }
+.hint { font-size: 16px; color: #999; margin-top: 0.6em; }
 """ + _tone_css("tone") + """
 .nightMode .card, .night_mode .card { color: #eee; background: #222; }
 """ + " ".join(f".nightMode .tone{t}, .night_mode .tone{t} {{ color: {c}; }}"

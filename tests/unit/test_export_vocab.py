@@ -183,7 +183,7 @@ def test_anki_fields_never_hold_a_tab_or_newline() -> None:
 
 def test_anki_and_apkg_share_the_guid() -> None:
     row = anki.write([AWKWARD], NOW).decode("utf-8").split("\n")[7].split("\t")
-    assert row[10] == apkg.guid(AWKWARD)
+    assert row[anki.COLUMNS.index("GUID")] == apkg.guid(AWKWARD)
 
 
 def test_pleco_keeps_one_card_per_line() -> None:
@@ -429,3 +429,49 @@ def test_export_never_imports_the_ui_and_only_apkg_imports_genanki() -> None:
     for path in folder.rglob("*.py"):
         if path.name != "apkg.py":
             assert "import genanki" not in path.read_text(encoding="utf-8"), path
+
+
+def test_apkg_carries_both_directions_and_the_fsrs_schedule_into_anki(
+    vocab_dir: Path, tmp_path: Path
+) -> None:
+    """A word carded with recall is two Anki cards; a card reviewed here arrives as a
+    review card due on its FSRS due date, with its stability (Anki's own library)."""
+    pytest.importorskip("anki")
+    from anki.collection import Collection as AnkiCollection
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    from studyaid.study import Collection
+
+    now = datetime.now(UTC)
+    assert main(["card", "add", "合作", "--vocab", str(vocab_dir)]) == 0
+    assert main(["card", "add", "银行", "--recall", "--vocab", str(vocab_dir)]) == 0
+    collection = Collection(vocab_dir, None)
+    due = collection.next_due(now)
+    assert due is not None and due.card.word == "合作"
+    state = collection.grade(due, 4, now, 4000)  # Easy: a review card, due in days
+    out = tmp_path / "vocab.apkg"
+    assert main(["export", "vocab", "--format", "apkg", "-o", str(out),
+                 "--vocab", str(vocab_dir)]) == 0
+
+    (tmp_path / "anki").mkdir()
+    col = AnkiCollection(str(tmp_path / "anki" / "collection.anki2"))
+    try:
+        col.import_anki_package(ImportAnkiPackageRequest(
+            package_path=str(out), options=ImportAnkiPackageOptions(
+                merge_notetypes=True, with_scheduling=True, with_deck_configs=True)))
+        cards = {(col.get_card(c).note()["Simplified"], col.get_card(c).ord): col.get_card(c)
+                 for c in col.find_cards("")}
+        assert set(cards) == {("合作", 0), ("银行", 0), ("银行", 1)}
+        assert "hanzi?" in cards[("银行", 1)].question()
+        for key in (("银行", 0), ("银行", 1)):
+            assert cards[key].type == 0  # never reviewed: new in Anki too
+        reviewed = cards[("合作", 0)]
+        assert reviewed.type != 0 and reviewed.reps == 1
+        assert state.state == "review" and reviewed.type == 2
+        days = (state.due.date() - now.date()).days
+        assert days >= 1 and abs((reviewed.due - col.sched.today) - days) <= 1
+        assert reviewed.ivl >= 1
+        assert reviewed.memory_state is not None
+        assert abs(reviewed.memory_state.stability - state.stability) < 0.01
+    finally:
+        col.close()
