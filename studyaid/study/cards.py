@@ -21,7 +21,7 @@ from pathlib import Path
 from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.engine.annotate import Annotator
 from studyaid.core.errors import StudyaidError
-from studyaid.core.model import Sentence, Token, WordInfo
+from studyaid.core.model import Gloss, Sentence, Token, WordInfo
 from studyaid.core.nlp.script import to_simplified, to_traditional
 from studyaid.core.vocab import CARDS
 from studyaid.core.vocab.glosses import clean_field, read_lines
@@ -253,3 +253,10 @@ def card_from_entry(
     example sentence of the learner's if there is one."""
     return _card(source, word, now=now, sentence=example, translation=translation,
                  text_id=text_id, recall=recall)
+
+
+def current_gloss(glosses: dict[str, Gloss], card: Card) -> str:
+    """The gloss a review shows: the learner's as it is now (by the card's simplified or
+    traditional form), else the one the card was made with."""
+    own = glosses.get(card.word) or glosses.get(card.traditional)
+    return own.gloss if own is not None and own.gloss else card.gloss

@@ -245,3 +245,17 @@ async def test_a_broken_cards_file_is_shown_not_overwritten(vocab_dir: Path) -> 
         assert "cards.tsv:1:" in shown(screen) and "NUL" in shown(screen)
         await pilot.press("space", "3")
     assert (vocab_dir / "cards.tsv").read_bytes() == broken
+
+
+async def test_the_answer_shows_the_gloss_as_the_learner_has_it_now(vocab_dir: Path) -> None:
+    from studyaid.core.vocab.glosses import Vocab
+
+    app = review_app(vocab_dir)
+    Vocab(vocab_dir).set_gloss("釜底抽薪", "pull the rug out")  # after the card was made
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("space")
+        assert "pull the rug out" in shown(screen_of(pilot.app))
+        assert "to cut off the problem at its root" not in shown(screen_of(pilot.app))

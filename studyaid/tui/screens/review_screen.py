@@ -22,6 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from studyaid.core.errors import StudyaidError
+from studyaid.core.vocab.glosses import Vocab
+from studyaid.study.cards import current_gloss
 from studyaid.study.collection import Collection, Counts, Due
 from studyaid.study.scheduler import format_interval
 from studyaid.tui.bindings import REVIEW_BINDINGS
@@ -122,6 +124,8 @@ class ReviewScreen(Screen[None]):
         self.clock = clock
         self.ticks = ticks
         self.current: Due | None = None
+        self.gloss: str | None = None
+        """The current card's gloss as the learner has it now."""
         self.counts: Counts | None = None
         self.revealed = False
         self.preview: dict[int, datetime] | None = None
@@ -176,6 +180,10 @@ class ReviewScreen(Screen[None]):
         try:
             self.current = self.collection.next_due(now)
             self.counts = self.collection.counts(now)
+            # The learner's gloss as it is now: an edit or an import since the card was
+            # made shows at once (the card keeps the old one as history).
+            self.gloss = (current_gloss(Vocab(self.collection.vocab).glosses(),
+                                        self.current.card) if self.current else None)
         except StudyaidError as exc:
             self.current = None
             self.notify(str(exc), severity="error", timeout=10)
@@ -196,7 +204,7 @@ class ReviewScreen(Screen[None]):
         if self.current is None:
             card.update(finished_text(self.counts, now, self.done))
         else:
-            card.show(self.current, self.revealed)
+            card.show(self.current, self.revealed, self.gloss)
         bar = self.query_one(GradeBar)
         bar.display = self.current is not None
         bar.show(self.preview, now if self.preview is not None else None)

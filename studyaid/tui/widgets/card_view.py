@@ -26,8 +26,11 @@ RULE = "─" * 24
 
 
 def large(word: str) -> Text:
-    """The hanzi as large as a terminal allows: bold, one space between characters."""
-    return Text(" ".join(word), WORD_STYLE)
+    """The hanzi as large as a terminal allows: bold, one space between characters.
+
+    The style is on the span, not the Text: text appended after it (the sentence)
+    must not inherit it, or the whole sentence looks like the word."""
+    return Text().append(" ".join(word), WORD_STYLE)
 
 
 def _find(sentence: str, card: Card) -> tuple[int, int] | None:
@@ -63,22 +66,27 @@ def reading_text(reading: str) -> Text:
     return pinyin_text(syllables, True, tuple(to_marks(s) for s in syllables))
 
 
-def front_text(due: Due, revealed: bool = False) -> Text:
-    """The question: the hanzi (recognition) or the gloss (recall), over the sentence.
+def front_text(due: Due, revealed: bool = False, gloss: str | None = None) -> Text:
+    """The question: the hanzi (recognition) or the gloss (recall), over the sentence
+    with the word marked in it (blanked for recall).
 
-    Once ``revealed``, a recall card's sentence shows the word again."""
+    Once ``revealed``, a recall card's sentence shows the word again. ``gloss`` is the
+    learner's gloss as it is now (the card's own is what it was made with)."""
     card = due.card
     recall = due.direction == "recall"
-    out = Text(card.gloss or "(no gloss)", GLOSS_STYLE) if recall else large(card.word)
+    gloss = card.gloss if gloss is None else gloss
+    out = Text().append(gloss or "(no gloss)", GLOSS_STYLE) if recall else large(card.word)
     if card.sentence:
         out.append("\n\n")
         out.append_text(in_sentence(card, hidden=recall and not revealed))
     return out
 
 
-def back_text(due: Due) -> Text:
-    """The answer: the word (recall), reading, gloss, note, translation and source."""
+def back_text(due: Due, gloss: str | None = None) -> Text:
+    """The answer: the word (recall), reading, gloss (``gloss``: the learner's as it is
+    now), note, translation and source."""
     card = due.card
+    gloss = card.gloss if gloss is None else gloss
     lines: list[Text] = [Text(RULE, DIM)]
     if due.direction == "recall":
         lines.append(large(card.word))
@@ -86,7 +94,7 @@ def back_text(due: Due) -> Text:
         lines.append(Text(f"[{card.traditional}]", DIM))
     lines.append(reading_text(card.reading))
     if due.direction != "recall":
-        lines.append(Text(card.gloss or "(no gloss)", GLOSS_STYLE))
+        lines.append(Text(gloss or "(no gloss)", GLOSS_STYLE))
     if card.note:
         lines.append(Text(card.note, NOTE_STYLE))
     if card.translation:
@@ -99,13 +107,14 @@ def back_text(due: Due) -> Text:
 class CardView(Static):
     """The card being reviewed: its front, and its back once shown."""
 
-    def show(self, due: Due | None, revealed: bool) -> None:
-        """Show ``due``'s front (and back, when ``revealed``); nothing when ``None``."""
+    def show(self, due: Due | None, revealed: bool, gloss: str | None = None) -> None:
+        """Show ``due``'s front (and back, when ``revealed``) with the learner's current
+        ``gloss``; nothing when ``None``."""
         if due is None:
             self.update("")
             return
-        text = front_text(due, revealed)
+        text = front_text(due, revealed, gloss)
         if revealed:
             text.append("\n\n")
-            text.append_text(back_text(due))
+            text.append_text(back_text(due, gloss))
         self.update(text)
