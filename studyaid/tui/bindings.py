@@ -136,7 +136,8 @@ SEARCH_BINDINGS: list[Binding] = [
 WORDS_BINDINGS: list[Binding] = [
     _key("slash", "filter", "Filter", "Filter the list: words, readings, glosses, texts",
          "words-filter", show=True, display="/"),
-    _key("g", "gloss", "Gloss", "Edit the word's gloss (empty removes it)", "words-gloss",
+    _key("g", "gloss", "Gloss", "Edit the word's gloss (empty removes the gloss; a reading"
+         " or note you set stays)", "words-gloss",
          show=True),
     _key("s", "status", "Status", "Change the word's status: new, learning, known",
          "words-status", show=True),

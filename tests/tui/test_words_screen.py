@@ -57,7 +57,7 @@ async def test_every_word_in_the_table(vocab_dir: Path) -> None:
     async with words_app(vocab_dir).run_test(size=(100, 32)) as pilot:
         screen = await loaded(pilot)
         assert column(screen, "word") == ["厨师", "釜底抽薪", "银行"]
-        assert column(screen, "reading") == ["chú shī", "fǔ dǐ chōu xīn", "yín háng"]
+        assert column(screen, "reading") == ["chúshī", "fǔdǐchōuxīn", "yínháng"]
         assert column(screen, "status") == ["new", "learning", "known"]
         assert column(screen, "due") == ["", "now", ""]
         assert column(screen, "source") == ["", "article.txt", ""]
@@ -67,7 +67,8 @@ async def test_filter_and_sort(vocab_dir: Path) -> None:
     fill(vocab_dir)
     async with words_app(vocab_dir).run_test(size=(100, 32)) as pilot:
         screen = await loaded(pilot)
-        await pilot.press("slash", *"chef")
+        assert screen.query_one("#words-filter", Input).has_focus  # typing filters at once
+        await pilot.press(*"chef")
         assert column(screen, "word") == ["厨师"]
         await pilot.press(*["backspace"] * 4, *"yinhang", "enter")
         assert column(screen, "word") == ["银行"]
@@ -89,6 +90,7 @@ async def test_edit_status_and_delete_persist(vocab_dir: Path) -> None:
     async with words_app(vocab_dir).run_test(size=(100, 32)) as pilot:
         screen = await loaded(pilot)
         assert screen.current() == "厨师"
+        await pilot.press("down")  # from the filter to the list
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(pilot.app.screen, PromptScreen)
@@ -131,6 +133,47 @@ async def test_opened_from_the_reader(make_app, vocab_dir: Path) -> None:
         await pilot.press("w")
         screen = await loaded(pilot)
         assert column(screen, "word") == ["厨师"]
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # the filter, then the list
         await ready(pilot)
         assert pilot.app.screen is reader
+
+
+async def test_typing_then_enter_filters_and_never_edits_a_gloss(vocab_dir: Path) -> None:
+    # Once the cursor started in the table: "ling" ran g on the top row, and Enter saved
+    # an empty gloss that deleted 为's line with its reading.
+    Vocab(vocab_dir).set_gloss("为", "for", "wei4")
+    Vocab(vocab_dir).set_gloss("领导", "leader")
+    before = (vocab_dir / "glosses.tsv").read_text(encoding="utf-8")
+    async with words_app(vocab_dir).run_test(size=(100, 32)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press(*"ling", "enter")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, PromptScreen)
+        assert column(screen, "word") == ["领导"]
+    assert (vocab_dir / "glosses.tsv").read_text(encoding="utf-8") == before
+
+
+async def test_an_empty_gloss_keeps_the_reading_and_note_and_asks_first(vocab_dir: Path) -> None:
+    Vocab(vocab_dir).set_gloss("为", "for", "wei4", "before a noun")
+    async with words_app(vocab_dir).run_test(size=(100, 32)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down", "g")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PromptScreen)
+        pilot.app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    own = Vocab(vocab_dir).glosses()["为"]
+    assert (own.gloss, own.reading, own.note) == ("", ("wei4",), "before a noun")
+
+
+async def test_the_gloss_column_uses_the_width(vocab_dir: Path) -> None:
+    long = "to be a partner in a long and complicated relationship between two companies"
+    Vocab(vocab_dir).set_gloss("盟友", long)
+    async with words_app(vocab_dir).run_test(size=(140, 32)) as pilot:
+        screen = await loaded(pilot)
+        assert column(screen, "gloss") == [long]
+        assert column(screen, "source") == ["seed article"]  # the seed uses it

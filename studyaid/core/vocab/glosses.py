@@ -186,6 +186,21 @@ class Vocab:
                 self._write_glosses(glosses)
         return written
 
+    def clear_gloss(self, word: str) -> Gloss | None:
+        """Remove a word's gloss text and keep the reading and note the learner set (the
+        whole line goes only when there is neither); the entry kept, if any."""
+        with locked(self.folder):
+            glosses = self.glosses()
+            old = glosses.get(word)
+            if old is None:
+                return None
+            if old.reading or old.note:
+                glosses[word] = Gloss(old.word, "", old.reading, old.note)
+            else:
+                del glosses[word]
+            self._write_glosses(glosses)
+        return glosses.get(word)
+
     def remove_gloss(self, word: str) -> bool:
         """Remove a word's gloss; False if it had none."""
         with locked(self.folder):

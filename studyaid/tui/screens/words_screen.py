@@ -10,15 +10,18 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey
 
+from studyaid import paths
+from studyaid.core.dictionary.word_report import learner_texts
 from studyaid.core.engine.services import Settings, open_dictionary
 from studyaid.core.errors import StudyaidError
+from studyaid.core.nlp.pinyin import join_word
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, STATUSES, Learner
 from studyaid.tui.bindings import WORDS_BINDINGS
@@ -33,7 +36,10 @@ if TYPE_CHECKING:  # the study package (fsrs) loads in the worker
 COLUMNS = ("word", "reading", "gloss", "status", "due", "source")
 STATUS_STYLE = {NEW: "grey62", LEARNING: "#ffaf00", KNOWN: "#5fd75f"}
 GLOSS_CELLS = 36
-"""A long gloss is cut to this many cells in the table (the prompt shows it whole)."""
+"""The least a gloss gets in the table; it takes the width the other columns leave (the
+prompt shows it whole)."""
+OTHER_CELLS = 62
+"""What the columns other than the gloss take, with the table's padding."""
 
 
 class WordsLoaded(Message):
@@ -93,7 +99,13 @@ class WordsScreen(Screen[None]):
         table = self.query_one(DataTable)
         for name in COLUMNS:
             table.add_column(name, key=name)
-        table.focus()
+        # Typing goes to the filter first (typed letters must never run a key on the
+        # table: "ling" then Enter once edited the top row's gloss); Enter or ↓: the list.
+        self.query_one(Input).focus()
+        if not paths.dictionary_index(self.settings.cache).exists():
+            self.query_one("#words-status", Static).update(Text.assemble(
+                ("Words", "bold"), ("  loading… the first run builds the dictionary index"
+                                    " (a few seconds)", "grey62")))
         self.load()
 
     @work(thread=True, exclusive=True, group="words")
@@ -110,6 +122,12 @@ class WordsScreen(Screen[None]):
 
             rows = word_rows(self.settings.vocab, self.settings.cache, self.clock(),
                              reading_of)
+            # A word without a card has no source of its own: the first of the learner's
+            # texts that uses it.
+            texts = learner_texts(self.settings.vocab, paths.seed_text())
+            rows = [r if r.source else replace(r, source=next(
+                (title for title, content in texts if r.word in content), ""))
+                for r in rows]
             syllables = {s for row in rows for s in row.reading}
             marks = {s: dictionary.marks(s) for s in syllables}
         except StudyaidError as exc:
@@ -141,8 +159,9 @@ class WordsScreen(Screen[None]):
             due = Text("now", "bold")
         else:
             due = Text(row.due.strftime("%Y-%m-%d"))
-        reading = " ".join(self.marks.get(s, s) for s in row.reading)
-        return (row.word, reading, fit_cells(row.gloss, GLOSS_CELLS),
+        reading = join_word([self.marks.get(s, s) for s in row.reading])
+        cells = max(GLOSS_CELLS, self.size.width - OTHER_CELLS)
+        return (row.word, reading, fit_cells(row.gloss, cells),
                 Text(row.status, STATUS_STYLE[row.status]), due, row.source)
 
     def redraw(self, keep: str | None = None) -> None:
@@ -200,6 +219,19 @@ class WordsScreen(Screen[None]):
     def _filter_done(self) -> None:
         self.query_one(DataTable).focus()
 
+    def key_down(self, event: events.Key) -> None:
+        """↓ in the filter goes to the list, on the row the cursor was on (in the list
+        it moves the cursor)."""
+        if self.query_one(Input).has_focus:
+            event.prevent_default()
+            event.stop()
+            self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        """The gloss column takes the new width."""
+        if self.loaded:
+            self.redraw()
+
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:
         column = str(event.column_key.value)
@@ -251,9 +283,26 @@ class WordsScreen(Screen[None]):
                 if self._save(lambda: self.vocab.set_gloss(word, value)):
                     self._replace(word, replace(row, gloss=" ".join(value.split()),
                                                 glossed=True))
-            elif row.glossed and self._save(lambda: self.vocab.remove_gloss(word)):
-                kept = row.marked or row.carded
-                self._replace(word, replace(row, gloss="", glossed=False) if kept else None)
+            elif row.glossed:
+                own = self.vocab.glosses().get(word)
+                if own is not None and (own.reading or own.note):
+                    # Only the gloss text goes; the reading and note stay. Ask first.
+                    kept = " and ".join(what for what, there in (
+                        (f"reading {' '.join(own.reading)}", own.reading),
+                        ("note", own.note)) if there)
+                    self.app.push_screen(ConfirmScreen(
+                        f"Remove your gloss of {word}? (its {kept} stay)"), clear)
+                else:
+                    clear(True)
+
+        def clear(yes: bool | None) -> None:
+            if not yes or row is None:
+                return
+            entries: list[object] = []
+            if self._save(lambda: entries.append(self.vocab.clear_gloss(word))):
+                still = entries[0] is not None or row.marked or row.carded
+                self._replace(word, replace(row, gloss="", glossed=entries[0] is not None)
+                              if still else None)
 
         self.app.push_screen(PromptScreen(f"Gloss for {word}", current), done)
 
