@@ -58,6 +58,7 @@ BENCHES = [
     Bench("profile_bench.py", ("--rounds", "1"), (), "a text's profile for the library (issue 8)"),
     Bench("search_bench.py", ("--rounds", "1"), (), "the dictionary search screen (issue 8)"),
     Bench("annotation_cache_bench.py", (), (), "a cached annotation's load time (issue 7)"),
+    Bench("senses_bench.py", (), (), "the sense that fits the sentence (issue 14)"),
 ]
 """Every benchmark the runner knows. A new one: write ``bench/NAME.py`` that takes
 ``--json FILE`` (see ``bench/report.py``), then add one line here."""

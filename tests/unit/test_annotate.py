@@ -67,7 +67,7 @@ def test_offsets_index_the_text(annotator: Annotator) -> None:
         # 得 before 了 is dé, to get.
         ("他得了第一。", "得", ["dé"], "to obtain"),
         # Glosses from parts follow the token's reading: 场 chǎng, not a threshing floor.
-        ("这场风波。", "这场", ["zhè", "chǎng"], "这 (pronoun) this; these + 场 large place"),
+        ("这场风波。", "这场", ["zhè", "chǎng"], "这 (pronoun) this; these + 场 classifier"),
         # pypinyin's spoken 一 (yí gè) is written in citation tone.
         ("一个人。", "一个", ["yī", "gè"], "一 one"),
     ],

@@ -8,10 +8,12 @@ little more than its segmentation.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from studyaid.core.dictionary.idioms import IdiomFinder
 from studyaid.core.dictionary.index import Dictionary, Entry
 from studyaid.core.dictionary.lookup import entries_for
+from studyaid.core.dictionary.senses import UNKNOWN, Senses, definition, load_senses
 from studyaid.core.model import Gloss, Note, Sentence, Token, WordInfo
 from studyaid.core.nlp.disambiguate import agreed, choose, gather
 from studyaid.core.nlp.g2p import PolyphoneModel
@@ -60,6 +62,7 @@ class Annotator:
         notes: dict[str, Note] | None = None,
         particles: dict[str, Particle] | None = None,
         polyphones: PolyphoneModel | None = None,
+        senses: Senses | None = None,
     ):
         self.dictionary = dictionary
         self.segmenter = segmenter
@@ -73,6 +76,11 @@ class Annotator:
         self._words: dict[str, WordInfo] = {}
         self._proper: dict[str, bool] = {}
         self._in_context: dict[tuple[str, str, bool], WordInfo] = {}
+        self.senses = senses if senses is not None else load_senses()
+        self._sensed: dict[tuple[int, tuple[str, ...]], tuple[WordInfo, WordInfo]] = {}
+        self._before_measure = self.senses.before_measure()
+        self._parts_sensed: dict[tuple[str, tuple[str, ...], str, str],
+                                 tuple[WordInfo, WordInfo]] = {}
 
     # -- One word -------------------------------------------------------------------
 
@@ -226,11 +234,14 @@ class Annotator:
 
         return min(entries, key=rank)
 
-    def _gloss_from_parts(self, word: str, pinyin: tuple[str, ...] = ()) -> str:
+    def _gloss_from_parts(self, word: str, pinyin: tuple[str, ...] = (), before: str = UNKNOWN,
+                          after: str = UNKNOWN) -> str:
         """A gloss for a word the dictionary lacks: its longest known words, else characters,
         each glossed in the reading the word has (这场 chǎng: an occasion, not a threshing
-        floor)."""
-        parts = []
+        floor) and in the sense its neighbouring parts call for (一场: a classifier); the
+        tokens ``before`` and ``after`` the word are the outer parts' neighbours."""
+        pieces: list[tuple[str, tuple[str, ...]]] = []
+        fits = len(pinyin) == han_count(word)
         han_before = 0
         i = 0
         while i < len(word):
@@ -239,16 +250,74 @@ class Annotator:
                 if length == 1 or self.dictionary_entries(piece):
                     break
             count = han_count(piece)
-            fits = len(pinyin) == han_count(word)
-            reading = pinyin[han_before : han_before + count] if fits else ()
+            pieces.append((piece, pinyin[han_before : han_before + count] if fits else ()))
             han_before += count
-            entry = self._best_entry(self.dictionary_entries(piece), reading, piece)
+            i += length
+        parts = []
+        for k, (piece, reading) in enumerate(pieces):
+            entries = self.dictionary_entries(piece)
+            entry = self._best_entry(entries, reading, piece)
             if entry is not None:
-                parts.append(f"{piece} {entry.definitions[0]}")
+                keys = self.senses.choose(
+                    piece, pieces[k - 1][0] if k else before,
+                    pieces[k + 1][0] if k + 1 < len(pieces) else after)
+                sense = keys and definition(keys, self._sense_entries(piece, reading))
+                parts.append(f"{piece} {sense or entry.definitions[0]}")
             elif HAN.match(piece):
                 parts.append(piece)
-            i += length
         return " + ".join(parts)
+
+    def _sense_entries(self, word: str, pinyin: tuple[str, ...]) -> list[Entry]:
+        """The entries a sense is chosen from: ``word``'s read as ``pinyin`` first, then
+        its others, then those of its simplified form (裏 is only "variant of 裡")."""
+        reading = " ".join(pinyin)
+        entries = self.dictionary_entries(word)
+        simplified = to_simplified(word)
+        if simplified != word:
+            entries += self.dictionary.entries(simplified)
+        return sorted(entries, key=lambda e: " ".join(e.syllables) != reading)
+
+    def _apply_senses(self, tokens: list[Token]) -> None:
+        """Give each token the sense its neighbours call for (see :mod:`senses`), where the
+        rules have an opinion and the gloss is the dictionary's."""
+        senses = self.senses
+        ruled = senses.words
+        measure = self._before_measure
+        previous = ""
+        for i, token in enumerate(tokens):
+            text = token.text
+            before, previous = previous, text
+            if (text not in ruled and text[0] not in ruled and text[-1] not in ruled
+                    and (not before or (before not in measure and before[-1] not in measure))):
+                continue
+            source = token.info.gloss_source
+            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if source == "parts":
+                # A part at the word's edge has a neighbour outside it (读 过书).
+                token.info = self._parts_in_context(token.info, text, before, after)
+            elif source == "cc-cedict" and (keys := senses.choose(text, before, after)):
+                token.info = self._in_sense(text, token.info, keys)
+
+    def _parts_in_context(self, info: WordInfo, word: str, before: str, after: str) -> WordInfo:
+        """``info`` of a word glossed from its parts, its edge parts glossed in the sense
+        the tokens around it call for (memoised per word and neighbours)."""
+        key = (word, info.pinyin, before, after)
+        memo = self._parts_sensed.get(key)
+        if memo is None or memo[0] is not info:
+            gloss = self._gloss_from_parts(word, info.pinyin, before, after)
+            memo = self._parts_sensed[key] = (
+                info, replace(info, gloss=gloss) if gloss != info.gloss else info)
+        return memo[1]
+
+    def _in_sense(self, word: str, info: WordInfo, keys: tuple[str, ...]) -> WordInfo:
+        """``info`` with the gloss the sense keys name (memoised per distinct info)."""
+        memo = self._sensed.get((id(info), keys))
+        if memo is not None and memo[0] is info:
+            return memo[1]
+        gloss = definition(keys, self._sense_entries(word, info.pinyin))
+        sensed = replace(info, gloss=gloss) if gloss and gloss != info.gloss else info
+        self._sensed[(id(info), keys)] = (info, sensed)
+        return sensed
 
     # -- A whole text -----------------------------------------------------------------
 
@@ -282,12 +351,13 @@ class Annotator:
         yield from self._in_context_batch(batch)
 
     def _in_context_batch(self, sentences: list[Sentence]) -> list[Sentence]:
-        """Readings that depend on the sentence: the polyphone model for what the
-        dictionary leaves open, then the particle rules."""
+        """Readings and senses that depend on the sentence: the polyphone model for what
+        the dictionary leaves open, then the particle rules, then the sense rules."""
         if self.polyphones is not None:
             self._read_polyphones(sentences)
         for sentence in sentences:
             self._apply_particles(sentence.tokens)
+            self._apply_senses(sentence.tokens)
         return sentences
 
     def _model_reads(self, model: PolyphoneModel, char: str, simplified: str) -> bool:

@@ -24,7 +24,7 @@ from studyaid.core.model import IdiomMatch, Note, Sentence, Token, WordInfo
 from studyaid.core.vocab.glosses import GLOSSES, LEXICON
 from studyaid.core.vocab.storage import write_atomic
 
-FORMAT = 6
+FORMAT = 7
 """Bump when Sentence, Token, WordInfo or the encoding change: old entries are then not
 found."""
 KEEP = 32
@@ -32,7 +32,8 @@ KEEP = 32
 SUFFIX = ".annotation"
 _MAGIC = b"studyaid-annotation\n"
 _DIGEST = 32
-_DATA_FILES = ("idiom_notes.toml", "particles.toml", "preferred_readings.toml")
+_DATA_FILES = ("idiom_notes.toml", "particles.toml", "preferred_readings.toml",
+               "senses.toml")
 
 
 def _read(path: Path) -> bytes:

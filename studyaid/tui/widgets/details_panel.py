@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from studyaid.core.dictionary.index import Entry
 from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.dictionary.senses import UNSURE
 from studyaid.core.dictionary.word_report import WordReport
 from studyaid.core.model import Gloss, IdiomMatch, Token
 from studyaid.core.nlp.pinyin import HAN, join_word
@@ -78,7 +79,7 @@ def details_text(
     entries = lookup.dictionary_entries(token.text)
     if entries:
         out.append("\nCC-CEDICT", HEADING)
-        _entry_lines(out, entries)
+        _entry_lines(out, entries, chosen=token.info.gloss.split(UNSURE))
     for idiom in idioms:
         out.append("\nIdiom ", HEADING)
         out.append_text(idiom_text(idiom, full=True))
@@ -89,8 +90,10 @@ def details_text(
     return out
 
 
-def _entry_lines(out: Text, entries: Sequence[Entry], short: bool = False) -> None:
-    """One line per entry: headword [traditional], reading, definitions."""
+def _entry_lines(out: Text, entries: Sequence[Entry], short: bool = False,
+                 chosen: Sequence[str] = ()) -> None:
+    """One line per entry: headword [traditional], reading, definitions; the senses
+    ``chosen`` for the sentence first."""
     for entry in entries:
         head = entry.simplified
         if entry.traditional != entry.simplified:
@@ -98,6 +101,7 @@ def _entry_lines(out: Text, entries: Sequence[Entry], short: bool = False) -> No
         out.append(f"\n {head} ", LABEL)
         out.append(entry.pinyin_marks, "#87d7af")
         definitions = entry.definitions[:3] if short else entry.definitions
+        definitions = tuple(sorted(definitions, key=lambda d: d not in chosen))
         out.append("  " + " / ".join(definitions))
 
 

@@ -1,0 +1,173 @@
+"""The sense that fits the sentence: rules kept as data (``studyaid/data/senses.toml``).
+
+A word's gloss is otherwise its dictionary entry's first senses, and for the commonest
+words that is the wrong one (里 after a noun is "inside", not "li, ancient measure of
+length"; 在 before a noun is "at", not "to exist"). A rule looks at the tokens just
+before and after the word (or, inside a word the dictionary lacks, at the parts beside
+it) and names the CC-CEDICT sense that fits; a measure word after a numeral or a
+demonstrative takes its "classifier" sense. When no rule holds and the data lists
+several senses as ``unsure``, all of them are shown, separated by " / ": the program
+says it cannot tell rather than show a confident wrong sense.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from studyaid.core.dictionary.index import Entry
+from studyaid.core.errors import StudyaidError
+from studyaid.core.nlp.pinyin import HAN
+from studyaid.core.nlp.script import to_simplified, to_traditional
+from studyaid.core.nlp.segment import word_tags
+
+UNSURE = " / "
+"""Between the senses shown when the program cannot tell which one fits."""
+UNKNOWN = "?"
+"""The tag of a neighbour that is not known (outside a word glossed from its parts): it
+matches no condition, so only rules that do not look that way can hold."""
+NUMERALS = "0123456789０１２３４５６７８９〇○零一二三四五六七八九十百千万萬亿億两兩几幾半数數多第"
+_NUMERAL = re.compile(f"[{NUMERALS}]+")
+
+
+def tag(token: str) -> str:
+    """The class of a neighbouring token for the rules: jieba's part-of-speech tag (n,
+    v, m, q, r, f, p, d …), ``m`` for any numeral, ``eng`` for a Latin word, ``w`` for
+    punctuation or no token (the sentence's edge), ``x`` for a word jieba lacks."""
+    if not token:
+        return "w"
+    if token == UNKNOWN:
+        return UNKNOWN
+    if _NUMERAL.fullmatch(token):
+        return "m"
+    if not HAN.search(token):
+        return "eng" if token[0].isalnum() else "w"
+    return word_tags().get(to_simplified(token), "x")
+
+
+@dataclass(frozen=True)
+class SenseRule:
+    """Senses that apply when the neighbours fit: the token before is one of ``prev`` or
+    has a tag beginning with one of ``prev_tag`` (when either is given), and likewise
+    after."""
+
+    senses: tuple[str, ...]
+    prev: frozenset[str] = frozenset()
+    prev_tag: tuple[str, ...] = ()
+    next: frozenset[str] = frozenset()
+    next_tag: tuple[str, ...] = ()
+
+    def holds(self, before: str, before_tag: str, after: str, after_tag: str) -> bool:
+        """Whether the rule applies between these neighbours (simplified, with tags)."""
+        return _side(self.prev, self.prev_tag, before, before_tag) and _side(
+            self.next, self.next_tag, after, after_tag)
+
+
+def _side(words: frozenset[str], tags: tuple[str, ...], token: str, token_tag: str) -> bool:
+    if not words and not tags:
+        return True
+    return token in words or token_tag.startswith(tags)
+
+
+@dataclass(frozen=True)
+class WordSenses:
+    """One word's rules, tried in order, and what to show when none holds."""
+
+    rules: tuple[SenseRule, ...]
+    default: tuple[str, ...] = ()
+    """The senses when no rule holds: one (sure), several (unsure), none (the
+    dictionary's first senses stand)."""
+
+    def choose(self, before: str, after: str) -> tuple[str, ...]:
+        """The senses (keys into the definitions) between these neighbours."""
+        before_tag, after_tag = tag(before), tag(after)
+        for rule in self.rules:
+            if rule.holds(before, before_tag, after, after_tag):
+                return rule.senses
+        return self.default
+
+
+@dataclass(frozen=True)
+class Senses:
+    """Every word's sense rules, keyed by each written form, and the measure-word rule."""
+
+    words: dict[str, WordSenses]
+    measure: SenseRule | None = None
+    """For any word with a classifier sense: when it holds, that sense."""
+
+    def choose(self, word: str, before: str, after: str) -> tuple[str, ...]:
+        """The senses that fit ``word`` between the tokens ``before`` and ``after`` (any
+        script; "" for the sentence's edge, :data:`UNKNOWN` for not known), or () when
+        the rules have no opinion."""
+        before, after = to_simplified(before), to_simplified(after)
+        rules = self.words.get(word)
+        measure = self.measure
+        if measure is not None and measure.holds(before, tag(before), after, tag(after)):
+            return measure.senses + (rules.choose(before, after) if rules else ())
+        return rules.choose(before, after) if rules else ()
+
+    def before_measure(self) -> frozenset[str]:
+        """The tokens after which a word may be a measure word: the demonstratives, and
+        the characters a numeral ends with (a quick test before :meth:`choose`)."""
+        if self.measure is None:
+            return frozenset()
+        return self.measure.prev | frozenset(NUMERALS)
+
+
+def definition(keys: Sequence[str], entries: Sequence[Entry]) -> str:
+    """The definitions the keys name, among ``entries`` (the reading's own first): for
+    each key, the first definition equal to it, else beginning with it, else holding
+    it; joined with :data:`UNSURE` when several are found, "" when none is."""
+    found: list[str] = []
+    definitions = [d for entry in entries for d in entry.definitions]
+    for key in keys:
+        for test in (str.__eq__, str.startswith, str.__contains__):
+            match = next((d for d in definitions if test(d, key)), None)
+            if match is not None:
+                if match not in found:
+                    found.append(match)
+                break
+    if len(found) > 1 and found[0].startswith("classifier"):
+        return found[0]  # a measure word after a numeral: sure, whatever else it may be
+    return UNSURE.join(found)
+
+
+def _rule(spec: dict, key: str = "sense") -> SenseRule:
+    senses = spec[key]
+    return SenseRule(
+        (senses,) if isinstance(senses, str) else tuple(senses),
+        frozenset(spec.get("prev", ())), tuple(spec.get("prev_tag", ())),
+        frozenset(spec.get("next", ())), tuple(spec.get("next_tag", ())),
+    )
+
+
+def load_senses(name: str = "senses.toml") -> Senses:
+    """The sense rules shipped in the package, keyed by the simplified and traditional
+    forms of each word (and its ``also`` forms)."""
+    text = resources.files("studyaid.data").joinpath(name).read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+        measure = data.pop("measure", None)
+        words: dict[str, WordSenses] = {}
+        for word, spec in data.items():
+            default = spec.get("default", ())
+            senses = WordSenses(
+                tuple(_rule(r) for r in spec.get("rules", [])),
+                (default,) if isinstance(default, str) else tuple(default),
+            )
+            for form in (word, to_traditional(word), *spec.get("also", ())):
+                words[form] = senses
+        return Senses(words, _rule(measure) if measure else None)
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise StudyaidError(f"invalid sense rules: {exc}", name) from None
+
+
+def shown_first(gloss: str, definitions: Sequence[str]) -> str:
+    """The definition a gloss shows first: the longest of ``definitions`` that the gloss's
+    first alternative begins with (the gloss joins several with "; "), else that
+    alternative."""
+    first = gloss.split(UNSURE)[0]
+    return max((d for d in definitions if first.startswith(d)), key=len, default=first)

@@ -1,0 +1,137 @@
+"""The sense that fits the sentence: the table of real sentences in tests/data/senses.tsv
+(the sense a teacher gives each function word and a few hard content words), and the
+rules' behaviour case by case.
+
+The table is judged as the reader shows it: the first sense of the token's gloss (or of
+its part, in a word glossed from its parts) is right when it holds the teacher's sense;
+several senses shown with " / " are "unsure" (the program said it cannot tell), not wrong.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from studyaid.core.dictionary.senses import UNSURE, Senses, load_senses, shown_first
+from studyaid.core.engine.annotate import Annotator
+from studyaid.core.nlp.script import to_simplified
+
+TABLE = Path(__file__).resolve().parents[1] / "data" / "senses.tsv"
+FITTED = frozenset({"seed", "zhufu", "kongyiji"})
+RIGHT_AT_LEAST = 0.85
+"""Measured 0.89 on the fitted texts (176 of 198) and 0.84 held out (108 of 129); the
+dictionary's first senses alone: 0.32 on both."""
+
+
+def table() -> list[tuple[str, str, str, int, str]]:
+    """(text, sentence, word, occurrence, sense) rows of the table."""
+    rows = []
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            text, sentence, word, nth, sense = line.split("\t")
+            rows.append((text, sentence, word, int(nth), sense))
+    return rows
+
+
+def shown(annotator: Annotator, sentence: str, word: str, nth: int) -> str | None:
+    """The gloss shown for the ``nth`` ``word`` of ``sentence``: its token's, or its part's
+    in a word glossed from parts; None when it is inside a dictionary word."""
+    at = -1
+    for _ in range(nth):
+        at = sentence.index(word, at + 1)
+    tokens = [t for s in annotator.annotate(sentence) for t in s.tokens]
+    token = next(t for t in tokens if t.start <= at < t.end)
+    if token.text == word:
+        return token.info.gloss
+    if token.info.gloss_source == "parts":
+        for part in token.info.gloss.split(" + "):
+            if part.startswith(word + " "):
+                return part[len(word) + 1 :]
+    return None
+
+
+def judge(annotator: Annotator, sentence: str, word: str, nth: int, sense: str) -> str:
+    """right, unsure, wrong, or merged (the word is inside a dictionary word)."""
+    gloss = shown(annotator, sentence, word, nth)
+    if gloss is None:
+        return "merged"
+    entries = annotator.dictionary_entries(word) + annotator.dictionary.entries(
+        to_simplified(word))
+    first = shown_first(gloss, [d for e in entries for d in e.definitions])
+    if any(s in first for s in sense.split("|")):
+        return "unsure" if UNSURE in gloss else "right"
+    return "unsure" if UNSURE in gloss and any(s in gloss for s in sense.split("|")) else "wrong"
+
+
+def score(annotator: Annotator, texts: frozenset[str] | None = None,
+          held_out: bool = False) -> Counter[str]:
+    """The table's judgements on the fitted texts (or the held-out ones)."""
+    return Counter(judge(annotator, *row[1:]) for row in table()
+                   if texts is None or (row[0] in texts) != held_out)
+
+
+def test_table_has_three_hundred_rows() -> None:
+    assert len(table()) >= 300
+
+
+@pytest.mark.parametrize("held_out", [False, True])
+def test_share_right(plain_annotator: Annotator, held_out: bool) -> None:
+    counts = score(plain_annotator, FITTED, held_out)
+    judged = counts["right"] + counts["unsure"] + counts["wrong"]
+    assert counts["right"] / judged >= RIGHT_AT_LEAST - (0.05 if held_out else 0), counts
+    assert counts["merged"] <= 10  # the table's words are tokens or parts of tokens
+
+
+def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
+    """The same table with no rules: the dictionary's first senses."""
+    bare = Annotator(dictionary, segmenter, senses=Senses({}))
+    counts = score(bare)
+    assert counts["right"] / sum(counts.values()) < 0.6, counts
+
+
+@pytest.mark.parametrize(("sentence", "word", "sense"), [
+    # -- locatives after a noun
+    ("我在院子里读书。", "里", "inside"),
+    ("书在桌子上。", "上", "on"),
+    ("他走上楼梯。", "上", "up"),
+    ("三年前，他来过。", "前", "ago"),
+    # -- measure words after a numeral or demonstrative
+    ("这本是一场看似双赢的合作。", "场", "classifier"),
+    ("他拿了一把刀。", "把", "classifier"),
+    # -- aspect particles after a verb
+    ("孔乙己原来也读过书。", "过", "experienced"),
+    ("他笑着说。", "着", "aspect particle"),
+    # -- coverbs before a noun
+    ("我在学校。", "在", "located"),
+    ("他在看书。", "在", "in progress"),
+    ("他对我说。", "对", "towards"),
+    ("他被人骂了。", "被", "passive"),
+    ("他把书放下了。", "把", "object before the verb"),
+    # -- adverbs and conjunctions
+    ("微软或OpenAI。", "或", "or"),
+    ("他便走了。", "便", "then"),
+    ("Copilot等产品。", "等", "etc."),
+    # -- content words
+    ("计算资源。", "资源", "resource (such as manpower"),
+    ("我不信。", "信", "to believe"),
+    ("他写了一封信。", "信", "letter"),
+])
+def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
+                          sense: str) -> None:
+    gloss = shown(plain_annotator, sentence, word, 1)
+    assert gloss is not None and UNSURE not in gloss and sense in gloss, gloss
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("给我。", "给"),  # to give, or for (給我打電話): it cannot tell
+])
+def test_unsure_shows_several(plain_annotator: Annotator, sentence: str, word: str) -> None:
+    gloss = shown(plain_annotator, sentence, word, 1)
+    assert gloss is not None and UNSURE in gloss
+
+
+def test_rules_load() -> None:
+    senses = load_senses()
+    assert "裏" in senses.words and "著" in senses.words and "後" in senses.words
