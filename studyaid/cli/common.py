@@ -82,6 +82,15 @@ def width(args: argparse.Namespace) -> int:
     return max(20, shutil.get_terminal_size((80, 24)).columns)
 
 
+def title(content: str, path: str | None) -> str:
+    """A text's title (see ``library.title_of``), else its file's name without suffix."""
+    from studyaid.core.text.library import title_of
+
+    fallback = ("seed article" if path is None else "standard input" if path == "-"
+                else Path(path).stem)
+    return title_of(content, fallback)
+
+
 def text(args: argparse.Namespace) -> tuple[Text, str]:
     """The text a command works on (the seed article when no path is given), its lines
     joined with ``--join-lines``, and its id (as the reader stores translations)."""

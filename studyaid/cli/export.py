@@ -9,7 +9,16 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from studyaid.cli.common import JOIN_HELP, Commands, Parser, collection, one_of, settings, text
+from studyaid.cli.common import (
+    JOIN_HELP,
+    Commands,
+    Parser,
+    collection,
+    one_of,
+    settings,
+    text,
+    title,
+)
 from studyaid.core.engine.services import build_annotator, open_dictionary
 from studyaid.core.errors import StudyaidError
 from studyaid.core.vocab.learner import STATUSES
@@ -79,10 +88,9 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
 def cmd_export_text(args: argparse.Namespace) -> int:
     """Export a text (the seed article when no path is given) as a document: pinyin over
     the words, the learner's translations, idiom notes, a glossary of their glosses."""
-    from studyaid.core.text.library import title_of
     from studyaid.core.vocab.learner import Learner
     from studyaid.core.vocab.storage import write_atomic
-    from studyaid.export.text import UNTITLED, build_document
+    from studyaid.export.text import build_document
 
     out = _output(args.output, args.force)
     if args.path is not None and out.exists() and out.resolve() == Path(args.path).resolve():
@@ -92,7 +100,7 @@ def cmd_export_text(args: argparse.Namespace) -> int:
     annotator = build_annotator(found)
     learner = Learner(found.vocab)
     document = build_document(
-        title_of(loaded.content, UNTITLED), annotator.iter_annotate(loaded.content),
+        title(loaded.content, args.path), annotator.iter_annotate(loaded.content),
         lambda index, sentence: learner.translation(text_id, index, sentence),
         annotator.glosses,
     )

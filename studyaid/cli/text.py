@@ -16,6 +16,7 @@ from studyaid.cli.common import (
     collection,
     settings,
     text,
+    title,
     width,
 )
 from studyaid.core.engine.services import build_annotator, open_dictionary
@@ -73,16 +74,15 @@ def _percent(share: float) -> str:
 def cmd_profile(args: argparse.Namespace) -> int:
     """Print a text's profile: length, known words, HSK levels, idioms."""
     from studyaid.core.engine.profile import Profiler, profile
-    from studyaid.core.text.library import title_of
 
     loaded, _ = text(args)
     found = profile(Profiler(settings(args)).counts(loaded.content), _statuses(args))
     if args.json:
-        print(json.dumps({"title": title_of(loaded.content), **found.as_json()},
+        print(json.dumps({"title": title(loaded.content, args.path), **found.as_json()},
                          ensure_ascii=False, indent=1))
         return 0
     c = found.counts
-    print(title_of(loaded.content, Path(args.path).name))
+    print(title(loaded.content, args.path))
     print(f"  characters {c.characters:,} ({c.hanzi:,} hanzi) in {c.sentences:,} sentences")
     print(f"  words      {c.tokens:,} ({len(c.words):,} distinct)")
     print(f"  known      {_percent(found.known.tokens)} of the words, "
@@ -95,11 +95,11 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Copy a text into the library folder, as UTF-8."""
-    from studyaid.core.text.library import add_text, title_of
+    from studyaid.core.text.library import add_text
 
     target, added = add_text(Path(args.path), paths.library_dir(), args.join_lines)
     converted = f", converted from {added.encoding.upper()}" if added.encoding != "utf-8" else ""
-    print(f"added {title_of(added.content)} ({len(added.content):,} characters{converted}) "
+    print(f"added {title(added.content, args.path)} ({len(added.content):,} characters{converted}) "
           f"as {target}")
     return 0
 

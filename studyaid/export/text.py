@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from studyaid.core.model import Gloss, IdiomMatch, Sentence, Token
 from studyaid.core.nlp.pinyin import join_word, to_marks
 from studyaid.core.output.tones import tone_of
+from studyaid.core.text import library
 from studyaid.core.vocab.learner import Shown
 from studyaid.export.text_document import (
     Footnote,
@@ -89,5 +90,7 @@ def build_document(
         shown = translation(sentence.index, sentence.text)
         lines.append(Line(sentence.index, sentence.text, tuple(words),
                           shown.english if shown else "", bool(shown and shown.stale)))
+    if lines and library.title_of(lines[0].text) == title and not lines[0].translation:
+        lines.pop(0)  # the title line is the heading, not a sentence read again
     return TextDocument(title, tuple(lines), tuple(footnotes.values()),
                         tuple(glossary.values()))

@@ -91,9 +91,20 @@ def test_document_model(document: TextDocument) -> None:
     assert [s.marks for s in document.glossary[0].reading] == ["duàn", "liáng"]
 
 
-def test_title_is_the_first_non_blank_line() -> None:
-    assert title_of("\n  盟友还是对手?  \n正文。", UNTITLED) == "盟友还是对手?"
-    assert title_of("", UNTITLED) == "Untitled text"
+@pytest.mark.parametrize(("text", "title"), [
+    ("\n  盟友还是对手?  \n正文。", "盟友还是对手?"),           # a short first line
+    ("", "Untitled text"),
+    ("孔乙己⑴\n\n　　鲁镇的酒店的格局……", "孔乙己"),           # its footnote marker goes
+    ("　　伤　　逝\n\n　　——涓生的手记", "伤逝"),              # spaced out for typesetting
+    ("```\n　　　孔乙己\n\n　　鲁镇的酒店", "孔乙己"),        # markup alone is passed over
+    ("# 社戏\n\n我在倒数上去的二十年中。", "社戏"),           # a Markdown heading
+    ("---\ntitle: 祝福\nauthor: 鲁迅\n---\n舊曆的年底。", "祝福"),  # front matter
+    # a paragraph first (祝福 has no title line): the file's name instead
+    ("舊曆的年底畢竟最像年底，村鎮上不必說，就在天空中也顯出將到新年的氣象來。\n", "Untitled text"),
+    ("我们走吧。\n", "Untitled text"),                          # a sentence, however short
+])
+def test_title_of_a_text(text: str, title: str) -> None:
+    assert title_of(text, UNTITLED) == title
 
 
 # -- Escaping: what the learner typed is text, never markup -------------------------------
@@ -171,9 +182,11 @@ def test_cli_exports_html_with_the_readers_translations(
     done = run_studyaid("export", "text", str(text_file), "--format", "html", "-o", str(out),
                         "--vocab", str(vocab))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == (f"exported 4 sentences (1 translated, 2 idiom notes, 0 glossed "
+    # the title line is the heading, not a sentence repeated under it
+    assert done.stdout == (f"exported 3 sentences (1 translated, 2 idiom notes, 0 glossed "
                            f"words) to {out}\n")
     page = out.read_text(encoding="utf-8")
+    assert page.count(FIXTURE.split("\n")[0]) == 2  # <title> and <h1>
     assert "How the contest ends remains to be seen." in page
     assert "<ruby>釜底抽薪<rt>" in page
 

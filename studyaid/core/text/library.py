@@ -13,6 +13,7 @@ A problem in it is reported as ``file:line: problem``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,11 +58,44 @@ class Entry:
         return self.path.name if self.path is not None else "seed article"
 
 
+TITLE_MAX = 40
+"""A first line longer than this (in characters) is a paragraph, not a title."""
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$")
+_SENTENCE_END = re.compile(r"[。…][”’」』）)\"']*$")
+"""A line ending so is prose (a title may ask or exclaim: 盟友还是对手?)."""
+_NOTE_MARK = re.compile(r"(?:[\u2474-\u2487\u2460-\u2473※*]|\[\d+\]|［\d+］)+$")
+_SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _clean_title(line: str) -> str:
+    """A title line without its footnote markers (孔乙己⑴) and with no spaces between
+    Han characters (伤　　逝, spaced out for typesetting)."""
+    return _SPACED_HAN.sub("", _NOTE_MARK.sub("", line).strip())
+
+
 def title_of(content: str, fallback: str = "") -> str:
-    """The text's title: its first non-blank line, stripped."""
+    """The text's title: its front matter's ``title:``, else its first Markdown heading
+    before any prose, else its first line if that is short (``TITLE_MAX``) and does not
+    end with a full stop; otherwise ``fallback`` (the file's name). Lines of markup alone (a
+    code fence, a rule) are passed over."""
+    front = _FRONT_MATTER.match(content)
+    if front:
+        found = _FRONT_TITLE.search(front.group(1))
+        if found:
+            return found.group(1).strip("\"'")
+        content = content[front.end():]
     for line in content.split("\n"):
-        if line.strip():
-            return line.strip()
+        line = line.strip().strip("\u3000")
+        if not line or not any(ch.isalnum() for ch in line):
+            continue  # blank, or markup alone: ```, ---, ***
+        heading = _HEADING.match(line)
+        if heading:
+            return _clean_title(heading.group(1))
+        if len(line) <= TITLE_MAX and not _SENTENCE_END.search(line):
+            return _clean_title(line)
+        return fallback
     return fallback
 
 
