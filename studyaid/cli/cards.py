@@ -9,12 +9,12 @@ import argparse
 import json
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyaid.cli.common import Commands, Parser, collection, settings
 from studyaid.core.engine.services import build_annotator
-from studyaid.core.text.loader import load_text
+from studyaid.core.text.library import text_id_of
+from studyaid.core.text.loader import for_reading, load_text
 
 if TYPE_CHECKING:
     from studyaid.core.engine.annotate import Annotator
@@ -22,11 +22,10 @@ if TYPE_CHECKING:
     from studyaid.study import Card
 
 
-def _sentence_with(annotator: Annotator, path: str, word: str) -> Sentence | None:
-    """The first sentence of the text at ``path`` with ``word`` as a token (else in it)."""
-    loaded = load_text(path)
+def _sentence_with(annotator: Annotator, content: str, word: str) -> Sentence | None:
+    """The first sentence of a text with ``word`` as a token (else in it)."""
     found = None
-    for sentence in annotator.iter_annotate(loaded.content):
+    for sentence in annotator.iter_annotate(content):
         if any(t.text == word for t in sentence.tokens):
             return sentence
         if found is None and word in sentence.text:
@@ -46,10 +45,13 @@ def cmd_card_add(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
     store = CardStore(found.vocab)
     existing = store.cards()
-    text_id = str(Path(args.text).resolve()) if args.text else ""
+    # The text as the reader reads it, under the reader's id (the seed's for the seed
+    # article's copy), so a card is the same from here and from the reader.
+    content = for_reading(load_text(args.text)).content if args.text else ""
+    text_id = text_id_of(args.text, content) if args.text else ""
     cards: list[Card] = []
     for word in dict.fromkeys(args.words):
-        sentence = _sentence_with(annotator, args.text, word) if args.text else None
+        sentence = _sentence_with(annotator, content, word) if args.text else None
         token = next((t for t in sentence.tokens if t.text == word), None) if sentence else None
         shown = (Learner(found.vocab).translation(text_id, sentence.index, sentence.text)
                  if sentence else None)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from studyaid import paths
 from studyaid.core.engine.services import Settings
 from studyaid.core.errors import StudyaidError
+from studyaid.core.text.library import text_id_of
 from studyaid.core.text.loader import Text, decode_bytes, for_reading, load_text
 from studyaid.registry import Registry
 
@@ -99,7 +100,7 @@ def text(args: argparse.Namespace) -> tuple[Text, str]:
         text_id = "seed"
     else:
         loaded = load_text(args.path)
-        text_id = str(Path(args.path).resolve()) if args.path != "-" else "-"
+        text_id = text_id_of(args.path, loaded.content) if args.path != "-" else "-"
     # Same id: translations are found by their sentence's text, whichever way it reads.
     loaded = for_reading(loaded, getattr(args, "join_lines", None))
     return loaded, text_id

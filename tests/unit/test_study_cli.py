@@ -67,3 +67,21 @@ def test_a_torn_log_is_one_warning_line(vocab_dir: Path,
     assert main(["cards", *vocab]) == 0
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and "incomplete last line ignored" in err[0]
+
+
+def test_card_add_from_the_seeds_copy_is_the_readers_card(vocab_dir: Path) -> None:
+    # The seed article opened from its copy in seeds/ is the seed: its translations are
+    # found and the card's source is the seed, as the reader's `a` makes it (one text,
+    # one Pleco category).
+    from studyaid import paths
+    from studyaid.core.text.sentences import split_sentences
+
+    seed = paths.seed_text()
+    copy = Path(__file__).resolve().parents[2] / "seeds" / "000_289710d135ef5fab.txt"
+    index, (start, end) = next((i, s) for i, s in enumerate(split_sentences(seed))
+                               if "互补" in seed[s[0]:s[1]])
+    Learner(vocab_dir).set_translation("seed", index, seed[start:end],
+                                       "They were once seen as a perfect match.")
+    assert main(["card", "add", "互补", "--text", str(copy), "--vocab", str(vocab_dir)]) == 0
+    card = CardStore(vocab_dir).cards()["互补"]
+    assert (card.source, card.translation) == ("seed", "They were once seen as a perfect match.")

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from studyaid import paths
 from studyaid.core.errors import StudyaidError
 from studyaid.core.text.loader import Text, for_reading, load_text
 from studyaid.core.vocab.learner import Learner
@@ -120,6 +121,15 @@ def _texts_in(folder: Path) -> list[Path]:
                       and p.is_file() and not p.name.startswith("."))
     except OSError:
         return []
+
+
+def text_id_of(path: str | Path, content: str) -> str:
+    """The id a text's translations, positions and cards are kept under: the seed's
+    for the seed article however it was opened (bundled, or its copy in ``seeds/``),
+    else the file's resolved path."""
+    if content == paths.seed_text():
+        return SEED_ID
+    return str(Path(path).resolve())
 
 
 def list_texts(shelves: Shelves, learner: Learner) -> tuple[list[Entry], list[str]]:
