@@ -55,6 +55,8 @@ BENCHES = [
           "the review screen with 10,000 cards (issue 5)"),
     Bench("polyphone_bench.py", ("--sentences", "2000"), (),
           "polyphone accuracy on CPP dev (issue 4)"),
+    Bench("running_text_bench.py", (), (),
+          "polyphones in running text, fitted and held out (issue 14)"),
     Bench("profile_bench.py", ("--rounds", "1"), (), "a text's profile for the library (issue 8)"),
     Bench("search_bench.py", ("--rounds", "1"), (), "the dictionary search screen (issue 8)"),
     Bench("annotation_cache_bench.py", (), (), "a cached annotation's load time (issue 7)"),
