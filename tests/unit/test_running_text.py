@@ -50,7 +50,7 @@ common characters CC-CEDICT and pypinyin give several readings."""
 
 WHY_JIANG = "将 before its object (the literary 把) is read jiàng"
 WHY_CAUSATIVE_JIAO = "causative 教 (to make, to let: 教人…, 教我…) is read jiāo, as in teaching"
-WHY_RESULTATIVE_ZHAO = "着 the resultative complement (着了慌, 睡不着) is read as the particle"
+WHY_RESULTATIVE_ZHAO = "着 the verb (着了慌: to get flustered) is read as the particle"
 
 
 def _every(text: str, readings: str, wrong: dict[str, str] | None = None) -> list[Any]:
@@ -297,6 +297,40 @@ ROWS: list[Any] = [
     ("我不要。", "不要", "bu4 yao4"),
     ("差不多了。", "差不多", "cha4 bu5 duo1"),
     ("对不起，我来晚了。", "对不起", "dui4 bu5 qi3"),
+    # -- Rules by grammatical context (issue 14): 为 the coverb before a person, a
+    # -- demonstrative or 着, at the head of a clause, after 是 / 就; 似 in 也似的 (shì, as
+    # -- 似的); 着 the resultative complement after 不 / 得 and after 找 猜 碰 (zháo);
+    # -- 教 to teach at the end of a clause (jiāo). From 明天, 社戏, 药, 伤逝, and written ones.
+    ("他们走不上二三十步远，忽听得背后“哑——”的一声大叫；两个人都悚然的回过头，只见那乌鸦张开"
+     "两翅，一挫身，直向着远处的天空，箭也似的飞去了。",
+     "似", "shi4"),
+    _known_wrong("只有那暗夜为想变成明天，却仍在这寂静里奔波；另有几条狗，也躲在暗地里呜呜的叫。",
+                 "为", "wei4", "为 before a verb (in order to) is read wéi"),
+    ("好在我到那里去也并非为看书。",
+     "为", "wei4"),
+    ("我的离开吉兆胡同，也不单是为了房主人们和他家女工的冷眼，大半就为着这阿随。",
+     "为#2", "wei4"),
+    ("没奈何坐在路旁一家公馆的门槛上，休息了一会，衣服渐渐的冰着肌肤，才知道自己出了一身汗；"
+     "宝儿却仿佛睡着了。",
+     "睡着", "shui4 zhao2"),
+    ("现在忍受着这生活压迫的苦痛，大半倒是为她，便是放掉阿随，也何尝不如此。",
+     "为", "wei4"),
+    ("老人男人坐在矮凳上，摇着大芭蕉扇闲谈，孩子飞也似的跑，或者蹲在乌桕树下赌玩石子。",
+     "似", "shi4"),
+    ("那是没有见过的神色，自然是为阿随。",
+     "为", "wei4"),
+    ("我们为人民服务。", "为", "wei4"),
+    ("他为孩子们做了一顿饭。", "为", "wei4"),
+    ("她为这件事很着急。", "为", "wei4"),
+    ("他为着这件事忙了一天。", "为", "wei4"),
+    ("他像疯了也似的叫起来。", "似", "shi4"),
+    ("他怎么也睡不着。", "着", "zhao2"),
+    ("我找着了他的书。", "着", "zhao2"),
+    ("你猜着了没有？", "着", "zhao2"),
+    ("谁要你教？", "教", "jiao1"),
+    ("大家都称他为老师。", "为", "wei2"),
+    ("这座城市的人口为五十万。", "为", "wei2"),
+    ("他一路上唱着歌。", "着", "zhe5"),
     # -- Proper nouns: a sure context model may overrule the dictionaries' transliteration;
     # -- common words keep the dictionaries' reading however sure the model is ----------
     ("法国勃艮第的葡萄酒很有名。", "勃艮第", "bo2 gen4 di4"),
@@ -458,8 +492,7 @@ FITTED_EVERY: list[Any] = [
            "将 jiang1 的 de5 要 yao4"),
     *_every("我暗想我和掌柜的等级还很远呢，而且我们掌柜也从不将茴香豆上账；又好笑，又不耐烦，懒懒的"
            "答他道，“谁要你教，不是草头底下一个来回的回字么？”",
-           "和 he2 的 de5 还 hai2 将 jiang1 好 hao3 的 de5 要 yao4 教 jiao1 的 de5",
-           wrong={"教": "谁要你教 (to teach) is read jiào"}),
+           "和 he2 的 de5 还 hai2 将 jiang1 好 hao3 的 de5 要 yao4 教 jiao1 的 de5"),
     *_every("孔乙己显出极高兴的样子，将两个指头的长指甲敲着柜台，点头说，“对呀对呀！",
            "的 de5 将 jiang1 的 de5 长 chang2 着 zhe5 说 shuo1"),
     *_every("我愈不耐烦了，努着嘴走远。",
@@ -677,8 +710,7 @@ HELD_OUT: list[Any] = [
     *_every("他自然吓得要死，而那老和尚却道无妨，给他一个小盒子，说只要放在枕边，便可高枕而卧。",
            "得 de5 要 yao4 和 he2 给 gei3 说 shuo1 只 zhi3 要 yao4 便 bian4"),
     *_every("他虽然照样办，却总是睡不着，——当然睡不着的。",
-           "着 zhao2 当 dang1 着 zhao2 的 de5",
-           wrong={"着": WHY_RESULTATIVE_ZHAO, "着#2": WHY_RESULTATIVE_ZHAO}),
+           "着 zhao2 当 dang1 着 zhao2 的 de5"),
     *_every("到半夜，果然来了，沙沙沙！",
            "了 le5"),
     *_every("他正抖作一团时，却听得豁的一声，一道金光从枕边飞出，外面便什么声音也没有了，那金光也就"
