@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from studyaid.core.text.loader import Text
     from studyaid.study.collection import Collection
     from studyaid.tui.screens.library_screen import LibraryScreen
-    from studyaid.tui.screens.reader_screen import ReaderScreen
+    from studyaid.tui.screens.reader.screen import ReaderScreen
     from studyaid.tui.screens.review_screen import Opener
 
 
@@ -48,7 +48,7 @@ class ReaderApp(App[None]):
         library's card statuses (tests fix it)."""
         from studyaid.core.engine.process import ProcessEngine
         from studyaid.core.text.library import Shelves
-        from studyaid.tui.screens.reader_screen import ReaderScreen
+        from studyaid.tui.screens.reader.screen import ReaderScreen
 
         super().__init__()
         self.settings = settings
@@ -77,7 +77,7 @@ class ReaderApp(App[None]):
     def action_library(self) -> None:
         """The library: back to it when a text was opened from it, else over the reader."""
         from studyaid.tui.screens.library_screen import LibraryScreen
-        from studyaid.tui.screens.reader_screen import ReaderScreen
+        from studyaid.tui.screens.reader.screen import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
             self.screen.save_position()  # before the library lists the progress
@@ -93,7 +93,7 @@ class ReaderApp(App[None]):
         place and stops its engine as it goes)."""
         from studyaid.core.errors import StudyaidError
         from studyaid.tui.library_rows import read_entry
-        from studyaid.tui.screens.reader_screen import ReaderScreen
+        from studyaid.tui.screens.reader.screen import ReaderScreen
 
         open_already = [screen for screen in self.screen_stack
                         if isinstance(screen, ReaderScreen)
@@ -123,7 +123,7 @@ class ReaderApp(App[None]):
     def on_app_focus(self) -> None:
         """Back in the terminal (the learner may have edited a file elsewhere): the reader
         on screen looks at the vocab folder (one under the library does when shown)."""
-        from studyaid.tui.screens.reader_screen import ReaderScreen
+        from studyaid.tui.screens.reader.screen import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
             self.screen.check_files()

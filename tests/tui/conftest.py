@@ -15,7 +15,7 @@ from studyaid.core.engine.process import InProcessEngine
 from studyaid.core.engine.services import Settings
 from studyaid.core.text.loader import decode_bytes
 from studyaid.tui.app import ReaderApp
-from studyaid.tui.screens.reader_screen import ReaderScreen
+from studyaid.tui.screens.reader.screen import ReaderScreen
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -61,8 +61,8 @@ async def test_a_remapped_key_moves_the_cursor(vocab_dir: Path) -> None:
                     keymap={"word-next": "x"})
     async with app.run_test(size=(100, 32)) as pilot:
         reader = await ready(pilot)
-        assert reader.token is not None and reader.token.text == "微软"
+        assert reader.state.token is not None and reader.state.token.text == "微软"
         await pilot.press("x")
-        assert reader.token.text == "与"
+        assert reader.state.token.text == "与"
         await pilot.press("l")  # no longer bound: the keymap replaced it
-        assert reader.token.text == "与"
+        assert reader.state.token.text == "与"

@@ -18,7 +18,7 @@ from studyaid.core.text.library import Shelves
 from studyaid.tui.app import ReaderApp
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.library_screen import LibraryScreen
-from studyaid.tui.screens.reader_screen import ReaderScreen
+from studyaid.tui.screens.reader.screen import ReaderScreen
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 TEXTS = {
@@ -172,7 +172,7 @@ async def test_choosing_the_text_being_read_goes_back_to_it(make_app) -> None:
         await pilot.pause()
         assert len(pilot.app.screen_stack) == 1
         reader = pilot.app.screen
-        assert isinstance(reader, ReaderScreen) and reader.index == 1
+        assert isinstance(reader, ReaderScreen) and reader.state.index == 1
 
 
 def test_library_snapshot(snap_compare, make_library) -> None:

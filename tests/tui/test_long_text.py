@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -14,7 +15,8 @@ from studyaid.core.model import Sentence
 from studyaid.core.text.loader import Text
 from studyaid.core.text.sentence_list import SentenceList
 from studyaid.tui.app import ReaderApp
-from studyaid.tui.screens import reader_screen
+from studyaid.tui.screens.reader import state
+from studyaid.tui.screens.reader.screen import ReaderScreen
 
 
 class Recording(InProcessEngine):
@@ -26,6 +28,17 @@ class Recording(InProcessEngine):
         self.stopped = True
 
 
+E = TypeVar("E", bound=Recording)
+
+
+def long_text(vocab_dir: Path, sentences: int, engine_type: type[E]) -> tuple[ReaderApp, E]:
+    """A reader on ``sentences`` lines of 孔乙己, annotated by an engine of ``engine_type``."""
+    content = "孔乙己是站着喝酒而穿长衫的唯一的人。\n" * sentences
+    settings = Settings(vocab_dir, paths.cache_dir())
+    engine = engine_type(settings, content)
+    return ReaderApp(settings, Text("long.txt", "utf-8", content), "long", engine), engine
+
+
 @pytest.mark.parametrize(("sentences", "stopped_on_quit"), [
     # An ordinary text: its annotation is left to finish (and be cached).
     (30, False),
@@ -34,23 +47,20 @@ class Recording(InProcessEngine):
 ])
 async def test_quit(vocab_dir: Path, monkeypatch: pytest.MonkeyPatch, sentences: int,
                     stopped_on_quit: bool) -> None:
-    monkeypatch.setattr(reader_screen, "WHOLE_TEXT_SENTENCES", 40)
-    content = "孔乙己是站着喝酒而穿长衫的唯一的人。\n" * sentences
-    settings = Settings(vocab_dir, paths.cache_dir())
-    engine = Recording(settings, content)
-    app = ReaderApp(settings, Text("long.txt", "utf-8", content), "long", engine)
+    monkeypatch.setattr(state, "WHOLE_TEXT_SENTENCES", 40)
+    app, engine = long_text(vocab_dir, sentences, Recording)
     async with app.run_test() as pilot:
         await pilot.pause()
         screen = app.screen_stack[0]
-        assert isinstance(screen, reader_screen.ReaderScreen)
-        assert len(screen.sentences) == sentences
+        assert isinstance(screen, ReaderScreen)
+        assert len(screen.state.sentences) == sentences
         await pilot.press("q")
         await pilot.pause()
     assert engine.stopped is stopped_on_quit
 
 
 def test_reader_starts_with_a_sentence_list() -> None:
-    raw = reader_screen.raw_sentences("第一句。第二句！\n第三句")
+    raw = state.raw_sentences("第一句。第二句！\n第三句")
     assert isinstance(raw, SentenceList)
     assert [s.text for s in raw] == ["第一句。", "第二句！", "第三句"]
     assert all(isinstance(s, Sentence) and not s.tokens for s in raw)
@@ -98,3 +108,29 @@ async def test_quit_while_the_annotation_finishes(vocab_dir: Path, second_q: boo
     assert engine.stopped is stopped
     if not stopped:  # left once the whole annotation was cached
         assert any((vocab_dir.parent / "cache" / "annotations").iterdir())
+
+
+async def test_a_jump_while_a_chunk_is_annotated_leaves_nothing_unasked(
+    vocab_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first worker is replaced by the jump's: the chunk it never began is asked for
+    # again when the learner goes there (the UI thread alone keeps what was asked).
+    monkeypatch.setattr(state, "WHOLE_TEXT_SENTENCES", 40)
+    app, engine = long_text(vocab_dir, 200, Gated)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen_stack[0]
+        assert isinstance(screen, ReaderScreen)
+        assert screen.state.requested == {0, 1}
+        await pilot.press("end")  # to chunk 4, while the first worker waits in chunk 0
+        engine.gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.state.requested == {0, 3, 4} and not screen.state.busy
+        await pilot.press("home")
+        for _ in range(40):
+            await pilot.press("j")  # into chunk 1, which the first worker dropped
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.state.index == 40 and not screen.state.busy
+        assert screen.state.requested == {0, 1, 2, 3, 4}

@@ -38,9 +38,9 @@ async def test_moving(make_app, keys: tuple[str, ...], index: int, word: str | N
     async with make_app().run_test(size=(100, 32)) as pilot:
         reader = await ready(pilot)
         await pilot.press(*keys)
-        assert reader.index == index
+        assert reader.state.index == index
         if word is not None:
-            assert reader.token is not None and reader.token.text == word
+            assert reader.state.token is not None and reader.state.token.text == word
 
 
 async def test_search_jumps_to_the_idiom_and_shows_its_note(make_app) -> None:
@@ -49,13 +49,13 @@ async def test_search_jumps_to_the_idiom_and_shows_its_note(make_app) -> None:
         await pilot.press("slash")
         assert isinstance(pilot.app.screen, PromptScreen)
         await pilot.press(*"釜底抽薪", "enter")
-        assert "釜底抽薪" in reader.sentence.text
-        assert reader.token is not None and reader.token.text == "釜底抽薪"
+        assert "釜底抽薪" in reader.state.sentence.text
+        assert reader.state.token is not None and reader.state.token.text == "釜底抽薪"
         notes = str(reader.query_one("#notes").render())
         assert "pull the firewood out from under the cooking pot" in notes
-        found = reader.index
+        found = reader.state.index
         await pilot.press("n")  # the only match: wraps round to itself
-        assert reader.index == found
+        assert reader.state.index == found
 
 
 async def test_gloss_is_saved_and_shown(make_app, vocab_dir: Path) -> None:
@@ -63,12 +63,12 @@ async def test_gloss_is_saved_and_shown(make_app, vocab_dir: Path) -> None:
         reader = await ready(pilot)
         await pilot.press("g")
         field = pilot.app.screen.query_one(Input)
-        assert field.value == reader.token.info.gloss  # pre-filled with the current gloss
+        assert field.value == reader.state.token.info.gloss  # pre-filled with the current gloss
         field.value = "Microsoft (the company)"
         await pilot.press("enter")
         await ready(pilot)
-        assert reader.token.info.gloss == "Microsoft (the company)"
-        assert reader.token.info.gloss_source == "user"
+        assert reader.state.token.info.gloss == "Microsoft (the company)"
+        assert reader.state.token.info.gloss_source == "user"
     text = (vocab_dir / "glosses.tsv").read_text(encoding="utf-8")
     assert "微软\tMicrosoft (the company)\t\t\n" in text
 
@@ -129,7 +129,7 @@ async def test_a_word_inside_an_idiom_cards_the_whole_idiom(make_app, vocab_dir:
         reader = await ready(pilot)
         await pilot.press("slash")
         await pilot.press(*"自损八百", "enter")
-        assert reader.token is not None and reader.token.text == "自损"
+        assert reader.state.token is not None and reader.state.token.text == "自损"
         await pilot.press("a")
     card = CardStore(vocab_dir).cards()["杀敌一千，自损八百"]
     assert (card.reading, card.source) == ("sha1 di2 yi1 qian1 zi4 sun3 ba1 bai3", "seed")
@@ -187,7 +187,7 @@ async def test_spoken_tones_are_a_display_toggle(make_app) -> None:
         assert reader.options.spoken
         assert "yígè" in shown()
         # Display only: the annotation keeps the dictionary's citation tones.
-        (yige,) = [t for t in reader.sentence.tokens if t.text == "一个"]
+        (yige,) = [t for t in reader.state.sentence.tokens if t.text == "一个"]
         assert yige.info.pinyin == ("yi1", "ge4")
         await pilot.press("T")
         assert "yīgè" in shown()

@@ -17,7 +17,7 @@ from textual.widgets import Input
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import KNOWN, Learner
 from studyaid.study import Card, CardStore
-from studyaid.tui.screens.reader_screen import ReaderScreen
+from studyaid.tui.screens.reader.screen import ReaderScreen
 from tests.tui.conftest import ready
 
 # The seed opens on its title: 微软 与 OpenAI 的 裂痕.
@@ -47,13 +47,14 @@ async def test_a_gloss_set_in_another_terminal_is_shown_and_kept(
 ) -> None:
     async with make_app().run_test(size=(100, 32)) as pilot:
         reader = await ready(pilot)
-        assert reader.token is not None and reader.token.info.gloss_source == "cc-cedict"
+        token = reader.state.token
+        assert token is not None and token.info.gloss_source == "cc-cedict"
         subprocess.run([sys.executable, "-m", "studyaid", "--vocab", str(vocab_dir),
                         "gloss", "set", "微软", "Microsoft (from the other terminal)"],
                        check=True, capture_output=True)
         assert await _noticed(pilot, reader) == {"glosses.tsv"}
-        assert reader.token.text == "微软"  # the cursor stays on its word
-        assert reader.token.info.gloss == "Microsoft (from the other terminal)"
+        assert reader.state.token.text == "微软"  # the cursor stays on its word
+        assert reader.state.token.info.gloss == "Microsoft (from the other terminal)"
         assert "from the other terminal" in str(reader.query_one("#details-body").render())
         await pilot.press("l", "l", "l", "l")  # 裂痕
         await _gloss(pilot, "rift")
@@ -73,7 +74,7 @@ async def test_a_gloss_changed_just_before_a_save_is_kept(make_app, vocab_dir: P
         await pilot.press("enter")
         await ready(pilot)
         await pilot.press("home")
-        assert reader.token is not None and reader.token.info.gloss == "Microsoft Corp."
+        assert reader.state.token is not None and reader.state.token.info.gloss == "Microsoft Corp."
     assert {w: g.gloss for w, g in Vocab(vocab_dir).glosses().items()} == {
         "微软": "Microsoft Corp.", "裂痕": "rift"}
 
@@ -100,18 +101,20 @@ async def test_a_broken_glosses_file_is_a_notice_and_never_rewritten(
     path.write_bytes(broken)
     async with make_app().run_test(size=(100, 32)) as pilot:
         reader = await ready(pilot)
-        assert reader.sentence.text == TITLE  # the text is open, without its annotation
+        assert reader.state.sentence.text == TITLE  # the text is open, without its annotation
         assert any(f"{path}:2: '微软' appears twice" in e for e in _errors(pilot))
         await pilot.press("t", *"The rift", "enter")  # other files are still saved into
         assert Learner(vocab_dir).translation("seed", 0, TITLE) is not None
         path.write_text("微软\tMicrosoft (fixed)\n", encoding="utf-8")  # fixed by hand
         await _noticed(pilot, reader)
-        assert reader.token is not None and reader.token.info.gloss == "Microsoft (fixed)"
+        assert reader.state.token is not None
+        assert reader.state.token.info.gloss == "Microsoft (fixed)"
         path.write_bytes(b"\xff\xfe\n")  # broken again while reading
         before = len(_errors(pilot))
         await _noticed(pilot, reader)
         assert f"{path}:1: invalid UTF-8" in " ".join(_errors(pilot)[before:])
-        assert reader.token is not None and reader.token.info.gloss == "Microsoft (fixed)"
+        assert reader.state.token is not None
+        assert reader.state.token.info.gloss == "Microsoft (fixed)"
         await _gloss(pilot, "Microsoft!")  # refused: the file is not rewritten
         assert pilot.app.screen is reader and path.read_bytes() == b"\xff\xfe\n"
         assert f"{path}:1: invalid UTF-8" in _errors(pilot)[-1]
@@ -135,7 +138,7 @@ async def test_a_full_disk_is_a_notice_and_the_reader_goes_on(
         await pilot.pause()
         assert says in _errors(pilot)[-1] and "the old file is unchanged" in _errors(pilot)[-1]
         await pilot.press("j")
-        assert reader.index == 1  # still reading
+        assert reader.state.index == 1  # still reading
     assert (vocab_dir / "status.tsv").read_bytes() == before
 
 
@@ -174,5 +177,5 @@ async def test_a_broken_positions_file_is_shown_once_not_at_every_move(
         await pilot.pause()
         problems = [e for e in _errors(pilot) if "positions.tsv:1:" in e]
         assert len(problems) == 1 and "not a whole number" in problems[0]
-        assert reader.index == 3
+        assert reader.state.index == 3
     assert path.read_text(encoding="utf-8") == "seed\tthree\n"

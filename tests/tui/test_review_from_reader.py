@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from studyaid.core.vocab.learner import KNOWN, LEARNING, Learner
-from studyaid.tui.screens.reader_screen import ReaderScreen
+from studyaid.tui.screens.reader.screen import ReaderScreen
 from studyaid.tui.screens.review_screen import ReviewScreen
 from studyaid.tui.screens.stats_screen import StatsScreen
 from tests.tui.conftest import ready
@@ -78,3 +78,17 @@ async def test_a_status_set_by_hand_wins_over_the_card(make_app, vocab_dir: Path
         reader = await ready(pilot)
         assert reader.statuses["微软"] == KNOWN
         assert reader.statuses["裂痕"] == LEARNING
+
+
+async def test_the_statuses_are_read_once_after_the_review(make_app, vocab_dir: Path) -> None:
+    add_cards(vocab_dir)
+    app = make_app()
+    app.reader.clock = lambda: NOW
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await ready(pilot)
+        loads: list[None] = []
+        load = reader.load_statuses
+        reader.load_statuses = lambda: (loads.append(None), load())[-1]  # type: ignore[method-assign]
+        await pilot.press("R", "space", "3", "q")
+        await ready(pilot)
+        assert len(loads) == 1

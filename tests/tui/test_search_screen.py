@@ -14,7 +14,6 @@ from studyaid.core.engine.services import Settings
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.study import CardStore
 from studyaid.tui.app import ScreenApp
-from studyaid.tui.messages import SearchDone
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.search_screen import SearchScreen
 from studyaid.tui.widgets.details_panel import DetailsPanel
@@ -67,7 +66,7 @@ async def test_stale_results_are_dropped(vocab_dir: Path) -> None:
     async with search_app(vocab_dir, "釜底").run_test(size=(100, 32)) as pilot:
         screen = await settled(pilot)
         shown = list(screen.results)
-        screen.post_message(SearchDone("釜", []))  # a search overtaken by the typing
+        screen.post_message(screen.Searched("釜", []))  # a search overtaken by the typing
         await pilot.pause()
         assert screen.results == shown and screen.shown_query == "釜底"
 
@@ -123,6 +122,7 @@ async def test_keys_before_a_result_is_chosen(vocab_dir: Path) -> None:
 async def test_opened_from_the_reader_on_the_word(make_app) -> None:
     async with make_app().run_test(size=(100, 32)) as pilot:
         reader = await ready(pilot)
+        generation = reader.state.generation  # one more at each re-annotation
         await pilot.press("d")
         screen = await settled(pilot)
         assert screen.query_one(Input).value == "微软"
@@ -130,7 +130,9 @@ async def test_opened_from_the_reader_on_the_word(make_app) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert pilot.app.screen is reader
-        # A gloss written in the dictionary shows in the reader once it closes.
+        assert reader.state.generation == generation  # nothing changed: nothing to redo
+        # A gloss written in the dictionary shows in the reader once it closes, after
+        # one re-annotation (not one for the closing and one for the screen's return).
         await pilot.press("d")
         await settled(pilot)
         await pilot.press("enter")
@@ -142,4 +144,6 @@ async def test_opened_from_the_reader_on_the_word(make_app) -> None:
         await settled(pilot)
         await pilot.press("escape")
         await ready(pilot)
-        assert reader.token is not None and reader.token.info.gloss == "MS"
+        assert reader.state.token is not None and reader.state.token.info.gloss == "MS"
+        assert reader.state.generation == generation + 1
+

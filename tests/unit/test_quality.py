@@ -204,7 +204,7 @@ def test_annotate_and_the_reader_open_no_connection(tmp_path: Path) -> None:
         "    app = ReaderApp(settings, text, 'seed', InProcessEngine(settings, text.content))\n"
         "    async with app.run_test() as pilot:\n"
         "        await pilot.pause(); await app.workers.wait_for_complete()\n"
-        "        assert app.reader.sentence.tokens\n"
+        "        assert app.reader.state.sentence.tokens\n"
         "asyncio.run(run())\n"
         "clients = ('urllib.request', 'http.client', 'requests', 'httpx', 'urllib3',\n"
         "           'aiohttp', 'ftplib', 'smtplib', 'xmlrpc.client')\n"

@@ -1,4 +1,11 @@
-"""The reader's screens, the review's, the library's, the dictionary's and the word list.
+"""Every screen of the app, one per module (the reader, a package of its own):
+
+- ``ReaderScreen`` (:mod:`.reader`) — one text, sentence by sentence;
+- ``LibraryScreen`` — the learner's texts; ``ReviewScreen`` and ``StatsScreen`` — the
+  flashcards; ``SearchScreen`` — the dictionary; ``WordsScreen`` — the word list;
+- dialogs: ``PromptScreen`` (a line of text), ``ConfirmScreen`` (yes or no),
+  ``ReadingChoiceScreen`` (a word's reading among its dictionary readings),
+  ``HelpScreen`` (every key).
 
 The names are the map; each screen's module is imported when first asked for, so
 opening the reader does not load the review (fsrs, the review log) before it paints.
@@ -14,8 +21,8 @@ _MODULES = {
     "HelpScreen": "help_screen",
     "LibraryScreen": "library_screen",
     "PromptScreen": "prompt_screen",
-    "ReaderScreen": "reader_screen",
-    "ReadingScreen": "reading_screen",
+    "ReaderScreen": "reader.screen",
+    "ReadingChoiceScreen": "reading_choice_screen",
     "ReviewScreen": "review_screen",
     "SearchScreen": "search_screen",
     "StatsScreen": "stats_screen",

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,7 +32,6 @@ from studyaid.core.errors import StudyaidError
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.tui.bindings import SEARCH_BINDINGS
 from studyaid.tui.layout import fit_cells
-from studyaid.tui.messages import DictionaryReady, Failed, ReportReady, SearchDone
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.widgets.details_panel import DetailsPanel, report_text
@@ -57,6 +57,40 @@ class SearchScreen(Screen[None]):
     """Looks words up in CC-CEDICT and the learner's glosses."""
 
     BINDINGS = SEARCH_BINDINGS  # type: ignore[assignment]
+
+    class DictionaryOpened(Message):
+        """The services are ready: the dictionary with the learner's glosses, the idiom
+        finder, and the learner's texts (title, content) for examples."""
+
+        def __init__(self, lookup: Lookup, idioms: IdiomFinder | None,
+                     texts: list[tuple[str, str]]) -> None:
+            super().__init__()
+            self.lookup = lookup
+            self.idioms = idioms
+            self.texts = texts
+
+    class OpenFailed(Message):
+        """The dictionary or the learner's files could not be opened (a broken vocab
+        file): the learner sees why."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class Searched(Message):
+        """One search finished (stale results are dropped by the screen)."""
+
+        def __init__(self, query: str, entries: list[Entry]) -> None:
+            super().__init__()
+            self.query = query
+            self.entries = entries
+
+    class Reported(Message):
+        """Everything about one word was gathered."""
+
+        def __init__(self, report: WordReport) -> None:
+            super().__init__()
+            self.report = report
 
     def __init__(self, settings: Settings, query: str = "",
                  clock: Callable[[], datetime] | None = None) -> None:
@@ -102,34 +136,34 @@ class SearchScreen(Screen[None]):
             idioms = IdiomFinder(lookup.dictionary, load_notes())
             texts = learner_texts(self.settings.vocab, paths.seed_text())
         except StudyaidError as exc:
-            self.post_message(Failed(str(exc)))
+            self.post_message(self.OpenFailed(str(exc)))
             return
-        self.post_message(DictionaryReady(lookup, idioms, texts))
+        self.post_message(self.DictionaryOpened(lookup, idioms, texts))
 
     @work(thread=True, group="search")
     def search(self, lookup: Lookup, query: str) -> None:
-        """One search; posts :class:`SearchDone` (empty if it failed, so that the next
+        """One search; posts :class:`Searched` (empty if it failed, so that the next
         search still runs)."""
         entries: list[Entry] = []
         try:
             entries = lookup.dictionary.search(query, RESULTS)
         finally:
-            self.post_message(SearchDone(query, entries))
+            self.post_message(self.Searched(query, entries))
 
     @work(thread=True, exclusive=True, group="report")
     def gather(self, lookup: Lookup, word: str) -> None:
-        """Everything about one word; posts :class:`ReportReady`."""
-        self.post_message(ReportReady(word_report(lookup, word, self.idioms, self.texts)))
+        """Everything about one word; posts :class:`Reported`."""
+        self.post_message(self.Reported(word_report(lookup, word, self.idioms, self.texts)))
 
     # -- Handlers --------------------------------------------------------------------
 
-    @on(DictionaryReady)
-    def _ready(self, message: DictionaryReady) -> None:
+    @on(DictionaryOpened)
+    def _ready(self, message: DictionaryOpened) -> None:
         self.lookup, self.idioms, self.texts = message.lookup, message.idioms, message.texts
         self._search_next()
 
-    @on(Failed)
-    def _failed(self, message: Failed) -> None:
+    @on(OpenFailed)
+    def _failed(self, message: OpenFailed) -> None:
         self.notify(message.problem, severity="error", timeout=10)
 
     @on(Input.Changed, "#search-input")
@@ -144,8 +178,8 @@ class SearchScreen(Screen[None]):
         self.searching = True
         self.search(self.lookup, self.wanted)
 
-    @on(SearchDone)
-    def _searched(self, message: SearchDone) -> None:
+    @on(Searched)
+    def _searched(self, message: Searched) -> None:
         self.searching = False
         if message.query != self.wanted:  # typed on meanwhile: these are stale
             self._search_next()
@@ -190,8 +224,8 @@ class SearchScreen(Screen[None]):
         if self.lookup is not None and 0 <= index < len(self.results):
             self.gather(self.lookup, self.results[index].simplified)
 
-    @on(ReportReady)
-    def _reported(self, message: ReportReady) -> None:
+    @on(Reported)
+    def _reported(self, message: Reported) -> None:
         self.report = message.report
         self.query_one(DetailsPanel).show(report_text(message.report))
 

@@ -42,17 +42,6 @@ OTHER_CELLS = 62
 """What the columns other than the gloss take, with the table's padding."""
 
 
-class WordsLoaded(Message):
-    """The word list was read (or could not be: ``problem``)."""
-
-    def __init__(self, rows: list[WordRow], marks: dict[str, str],
-                 problem: str | None = None) -> None:
-        super().__init__()
-        self.rows = rows
-        self.marks = marks
-        self.problem = problem
-
-
 def sort_key(column: str, now: datetime) -> Callable[[WordRow], tuple]:
     """How rows sort by one column (a word without a card sorts after every due time)."""
     order = {NEW: 0, LEARNING: 1, KNOWN: 2}
@@ -71,6 +60,16 @@ class WordsScreen(Screen[None]):
     """The learner's words in a DataTable."""
 
     BINDINGS = WORDS_BINDINGS  # type: ignore[assignment]
+
+    class Loaded(Message):
+        """The word list was read (or could not be: ``problem``)."""
+
+        def __init__(self, rows: list[WordRow], marks: dict[str, str],
+                     problem: str | None = None) -> None:
+            super().__init__()
+            self.rows = rows
+            self.marks = marks
+            self.problem = problem
 
     def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
         """``clock`` gives "now" for the due column (tests fix it)."""
@@ -110,7 +109,7 @@ class WordsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="words")
     def load(self) -> None:
-        """Read the glosses, statuses, cards and their due times; posts WordsLoaded."""
+        """Read the glosses, statuses, cards and their due times; posts :class:`Loaded`."""
         from studyaid.study.word_list import word_rows
 
         try:
@@ -131,12 +130,12 @@ class WordsScreen(Screen[None]):
             syllables = {s for row in rows for s in row.reading}
             marks = {s: dictionary.marks(s) for s in syllables}
         except StudyaidError as exc:
-            self.post_message(WordsLoaded([], {}, str(exc)))
+            self.post_message(self.Loaded([], {}, str(exc)))
             return
-        self.post_message(WordsLoaded(rows, marks))
+        self.post_message(self.Loaded(rows, marks))
 
-    @on(WordsLoaded)
-    def _loaded(self, message: WordsLoaded) -> None:
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
         if message.problem is not None:
             self.notify(message.problem, severity="error", timeout=10)
             self.query_one("#words-status", Static).update(Text("Words", "bold"))

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from studyaid.core.nlp.pinyin import join_word, render
 
 
-class ReadingScreen(ModalScreen[str | None]):
+class ReadingChoiceScreen(ModalScreen[str | None]):
     """Lists numbered readings; Enter returns the chosen one, Esc returns None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="reading-cancel")]

@@ -1,68 +1,28 @@
 """The reader's actions that change the learner's data: gloss, translation, split and
-merge, reading, status, flashcards. A mixin of :class:`ReaderScreen`, kept apart so each
-module reads in one sitting; every change goes through the vocab folder's safe writes and
-ends in a re-annotation or a redraw."""
+merge, reading, status, flashcards. Every change goes through the vocab folder's safe
+writes (:meth:`ReaderBase._save`) and ends in a re-annotation or a redraw."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
-
-from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.errors import StudyaidError
-from studyaid.core.model import Sentence, Token
-from studyaid.core.vocab.glosses import Vocab
-from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, Learner
+from studyaid.core.model import Token
+from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW
 from studyaid.tui.layout import fit_cells, is_selectable
 from studyaid.tui.screens.prompt_screen import PromptScreen
-from studyaid.tui.screens.reading_screen import ReadingScreen
-
-if TYPE_CHECKING:
-    from textual.app import App
-    from textual.notifications import SeverityLevel
+from studyaid.tui.screens.reader.base import ReaderBase
+from studyaid.tui.screens.reading_choice_screen import ReadingChoiceScreen
 
 
-class _Reader(Protocol):
-    """What the edits need of the reader screen that mixes them in."""
+class ReaderEdits(ReaderBase):
+    """Actions that write to the vocab folder."""
 
-    app: App[None]
-    text_id: str
-    learner: Learner
-    vocab: Vocab
-    lookup: Lookup | None
-    statuses: dict[str, str]
-    cursor: int | None
-    index: int
-
-    @property
-    def busy(self) -> bool: ...
-    @property
-    def sentence(self) -> Sentence: ...
-    @property
-    def token(self) -> Token | None: ...
-    def notify(
-        self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
-    ) -> None: ...
-    def refresh_view(self) -> None: ...
-    def _save(self, write: Callable[[], object]) -> bool: ...
-    def _reannotate(self, resegment: bool) -> None: ...
-    def _word(self) -> Token | None: ...
-    def _set_status(self, status: str) -> None: ...
-    def load_statuses(self) -> None: ...
-    clock: Callable[[], datetime]
-
-
-class LearnerEdits:
-    """Actions that write to the vocab folder (the state lives in ReaderScreen)."""
-
-    def _word(self: _Reader) -> Token | None:
-        token = self.token
+    def _word(self) -> Token | None:
+        token = self.state.token
         if token is None:
-            self.notify("no word selected" + (" yet (loading…)" if self.busy else ""))
+            self.notify("no word selected" + (" yet (loading…)" if self.state.busy else ""))
         return token
 
-    def action_gloss(self: _Reader) -> None:
+    def action_gloss(self) -> None:
         """Edit the selected word's gloss (empty removes the learner's own)."""
         token = self._word()
         if token is None:
@@ -81,9 +41,9 @@ class LearnerEdits:
 
         self.app.push_screen(PromptScreen(f"Gloss for {word}", token.info.gloss), done)
 
-    def action_translation(self: _Reader) -> None:
+    def action_translation(self) -> None:
         """Edit the translation of the current sentence (empty removes it)."""
-        sentence, index = self.sentence, self.index
+        sentence, index = self.state.sentence, self.state.index
         shown = None
         try:
             shown = self.learner.translation(self.text_id, index, sentence.text)
@@ -101,7 +61,7 @@ class LearnerEdits:
         title = f"Translation of: {fit_cells(sentence.text, 60)}"
         self.app.push_screen(PromptScreen(title, shown.english if shown else ""), done)
 
-    def action_split(self: _Reader) -> None:
+    def action_split(self) -> None:
         """Split the selected word into parts (saved to the lexicon)."""
         token = self._word()
         if token is None:
@@ -129,20 +89,21 @@ class LearnerEdits:
             done,
         )
 
-    def action_merge(self: _Reader) -> None:
+    def action_merge(self) -> None:
         """Merge the selected word with the next one (saved to the lexicon)."""
         token = self._word()
-        if token is None or self.cursor is None:
+        cursor = self.state.cursor
+        if token is None or cursor is None:
             return
-        tokens = self.sentence.tokens
-        following = tokens[self.cursor + 1] if self.cursor + 1 < len(tokens) else None
+        tokens = self.state.sentence.tokens
+        following = tokens[cursor + 1] if cursor + 1 < len(tokens) else None
         if following is None or not is_selectable(following) or following.start != token.end:
             self.notify("no word right after this one to merge with")
             return
         if self._save(lambda: self.vocab.add_rule([token.text + following.text])):
             self._reannotate(resegment=True)
 
-    def action_reading(self: _Reader) -> None:
+    def action_reading(self) -> None:
         """Choose the selected word's reading among its dictionary readings (kept)."""
         token = self._word()
         if token is None:
@@ -162,9 +123,10 @@ class LearnerEdits:
             if self._save(lambda: self.vocab.set_gloss(word, gloss, reading=reading)):
                 self._reannotate(resegment=False)
 
-        self.app.push_screen(ReadingScreen(word, readings, " ".join(token.info.pinyin)), done)
+        self.app.push_screen(
+            ReadingChoiceScreen(word, readings, " ".join(token.info.pinyin)), done)
 
-    def _set_status(self: _Reader, status: str) -> None:
+    def _set_status(self, status: str) -> None:
         token = self._word()
         if token is None:
             return
@@ -175,29 +137,29 @@ class LearnerEdits:
                 self.statuses[token.text] = status
             self.refresh_view()
 
-    def action_known(self: _Reader) -> None:
+    def action_known(self) -> None:
         """Mark the selected word known."""
         self._set_status(KNOWN)
 
-    def action_unknown(self: _Reader) -> None:
+    def action_unknown(self) -> None:
         """Mark the selected word not known: learning, or new if it was learning."""
-        token = self.token
+        token = self.state.token
         current = self.statuses.get(token.text, NEW) if token else NEW
         self._set_status(NEW if current == LEARNING else LEARNING)
 
-    def action_card(self: _Reader) -> None:
+    def action_card(self) -> None:
         """Add the selected word to the flashcards, with its sentence and translation."""
         token = self._word()
         if token is None:
             return
-        lookup, sentence = self.lookup, self.sentence
+        lookup, sentence, index = self.lookup, self.state.sentence, self.state.index
         added: list[bool] = []
         words: list[str] = []
 
         def add() -> None:
             from studyaid.study import CardStore, card_from_token  # only when carding
 
-            shown = self.learner.translation(self.text_id, self.index, sentence.text)
+            shown = self.learner.translation(self.text_id, index, sentence.text)
             card = card_from_token(
                 lookup, sentence, token, now=self.clock(),
                 translation=shown.english if shown else "", text_id=self.text_id)
