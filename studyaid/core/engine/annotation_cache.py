@@ -24,9 +24,10 @@ from studyaid.core.model import IdiomMatch, Note, Sentence, Token, WordInfo
 from studyaid.core.vocab.glosses import GLOSSES, LEXICON
 from studyaid.core.vocab.storage import write_atomic
 
-FORMAT = 7
-"""Bump when Sentence, Token, WordInfo or the encoding change: old entries are then not
-found."""
+FORMAT = 8
+"""Bump when Sentence, Token, WordInfo or the encoding change, or what the annotator
+computes for the same input (8: 里 read as 裡 when entries are ranked): old entries are
+then not found."""
 KEEP = 32
 """How many texts' annotations are kept; the least recently used go first."""
 SUFFIX = ".annotation"
@@ -66,7 +67,7 @@ def annotation_key(content: str, vocab: Path, dictionary_stamp: str) -> str:
 # -- Encoding: sentences <-> plain tuples ------------------------------------------------
 
 _INFO_FIELDS = ("pinyin", "gloss", "gloss_source", "reading_source", "readings",
-                "close_call", "marks")
+                "close_call", "capitals", "marks")
 _NOTE_FIELDS = ("word", "reading", "literal", "figurative", "usage", "origin", "traditional")
 _IDIOM_FIELDS = ("text", "start", "end", "word", "english", "chinese", "source", "origin",
                  "marks")

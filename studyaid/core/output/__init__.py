@@ -1,3 +1,3 @@
 """Display transforms: ``annotate``'s output formats (``render``), spoken tones made from
-citation tones (``sandhi``), and the tone of a syllable with the one tone palette
-(``tones``)."""
+citation tones (``sandhi``), the tone of a syllable with the one tone palette
+(``tones``), and line breaking by the CJK rules (``line_break``)."""

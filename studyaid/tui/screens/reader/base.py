@@ -33,7 +33,7 @@ from studyaid.core.model import Sentence
 from studyaid.core.text.loader import Text
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import NEW, Learner
-from studyaid.tui.layout import SCRIPT_CONVERTERS, fit_cells
+from studyaid.tui.layout import context_lines, in_script
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.reader.state import ReaderState, Request, raw_sentences
 from studyaid.tui.screens.reader.sync import VocabWatch
@@ -100,7 +100,7 @@ class ReaderBase(Screen[None]):
         self.vocab = Vocab(settings.vocab)
         self.state = ReaderState(raw_sentences(text.content))
         self.vocab_watch = VocabWatch(self.vocab)
-        self.options = DisplayOptions()
+        self.options = DisplayOptions(traditional=settings.traditional)
         self.statuses: dict[str, str] = {}
         self.quitting = False  # q was pressed while the annotation was being finished
         # The time for card statuses and the review (tests set a fixed one).
@@ -295,12 +295,13 @@ class ReaderBase(Screen[None]):
         """Push the state into the widgets (the only place they are updated)."""
         state = self.state
         sentence, index, sentences = state.sentence, state.index, state.sentences
-        convert = SCRIPT_CONVERTERS[self.options.script]
-        cells = max(20, 2 * (self.size.width - 6))
+        cells = self.query_one(SentenceView).content_size.width or self.size.width - 6
         before = sentences[index - 1].text if index > 0 else ""
         after = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        for name, context in (("#previous", fit_cells(convert(before), cells, tail=True)),
-                              ("#next", fit_cells(convert(after), cells))):
+        options = self.options
+        for name, context in (
+                ("#previous", context_lines(in_script(before, options), cells, tail=True)),
+                ("#next", context_lines(in_script(after, options), cells))):
             widget = self.query_one(name, Static)
             widget.update(context)
             widget.display = bool(context)
@@ -355,7 +356,8 @@ class ReaderBase(Screen[None]):
         out.append(f"  sentence {self.state.index + 1}/{len(self.state.sentences)}")
         o = self.options
         spoken = " · spoken tones" if o.spoken else ""
-        out.append(f"  pinyin {o.pinyin} · tones {'on' if o.tones else 'off'} · {o.script}"
+        script = f"traditional ({o.traditional})" if o.script == "traditional" else o.script
+        out.append(f"  pinyin {o.pinyin} · tones {'on' if o.tones else 'off'} · {script}"
                    f"{spoken}", "grey62")
         if self.state.search_query:
             out.append(f"  /{self.state.search_query}", "grey62")
