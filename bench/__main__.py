@@ -63,6 +63,7 @@ BENCHES = [
     Bench("senses_bench.py", (), (), "the sense that fits the sentence (issue 14)"),
     Bench("boundary_bench.py", ("--rounds", "1"), (),
           "word boundaries that cut through dictionary words (issue 14)"),
+    Bench("speech_bench.py", ("--rounds", "50"), (), "a word or sentence heard (issue 18)"),
 ]
 """Every benchmark the runner knows. A new one: write ``bench/NAME.py`` that takes
 ``--json FILE`` (see ``bench/report.py``), then add one line here."""
