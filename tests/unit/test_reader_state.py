@@ -13,8 +13,8 @@ from studyaid.core.model import Sentence
 from studyaid.tui.screens.reader import state as reader_state
 from studyaid.tui.screens.reader.state import CHUNK, ReaderState, Request, raw_sentences
 
-# 孔乙己, segmented: 孔乙己 是 站 着 喝酒 而 穿 长衫 的 唯一 的 人 。| “ 你 读过 书 么 ？ ” |
-# 我 略略 点 一 点头 。| 他们 便 都 笑 了 。| 多乎 哉 ？| 不多 也 。
+# 孔乙己, segmented: 孔乙己 是 站 着 喝酒 而 穿 长衫 的 唯一 的 人 。| “ 你 读 过 书 么 ？ ” |
+# 我 略略 点 一 点头 。| 他们 便 都 笑 了 。| 多 乎 哉 ？| 不 多 也 。
 TEXT = ("孔乙己是站着喝酒而穿长衫的唯一的人。“你读过书么？”我略略点一点头。"
         "他们便都笑了。多乎哉？不多也。")
 
@@ -39,9 +39,9 @@ def word(state: ReaderState) -> tuple[int, str | None]:
 @pytest.mark.parametrize(("start", "deltas", "expected"), [
     # The cursor opens on a sentence's first word, never on its punctuation.
     (1, [], (1, "你")),
-    (1, [+1], (1, "读过")),
+    (1, [+1], (1, "读")),
     # Past the last word, on into the next sentence (the closing ？” skipped).
-    (1, [+1] * 4, (2, "我")),
+    (1, [+1] * 5, (2, "我")),
     (0, [+1] * 12, (1, "你")),
     # Back from the first word: the previous sentence's last word.
     (2, [-1], (1, "么")),
@@ -59,14 +59,14 @@ def test_moving_by_words(annotated: list[Sentence], start: int, deltas: list[int
 
 
 def test_a_step_says_whether_the_sentence_changed(annotated: list[Sentence]) -> None:
-    state = reading(annotated, 4)  # 多乎 哉 ？
-    assert [state.step(+1), state.step(+1), state.step(+1)] == [False, True, False]
+    state = reading(annotated, 4)  # 多 乎 哉 ？
+    assert [state.step(+1), state.step(+1), state.step(+1)] == [False, False, True]
 
 
 @pytest.mark.parametrize(("index", "expected"), [
     (3, (3, "他们")),
     (-3, (0, "孔乙己")),  # kept inside the text
-    (99, (5, "不多")),
+    (99, (5, "不")),
 ])
 def test_going_to_a_sentence(annotated: list[Sentence], index: int,
                              expected: tuple[int, str]) -> None:
@@ -82,7 +82,7 @@ def test_going_to_a_sentence(annotated: list[Sentence], index: int,
     ("长衫", 3, (0, "长衫")),
     # A query in traditional characters finds the simplified text.
     ("長衫", 3, (0, "长衫")),
-    ("讀過", 0, (1, "读过")),
+    ("讀過", 0, (1, "读")),
     # Found in punctuation: the cursor stays on the sentence's first word.
     ("？", 0, (1, "你")),
 ])
