@@ -46,6 +46,11 @@ def study_cache_dir(cache: Path) -> Path:
     return cache / "study"
 
 
+def speech_dir(cache: Path) -> Path:
+    """Where spoken audio (one WAV file per reading, voice and speed) is cached."""
+    return cache / "speech"
+
+
 def dictionary_index(cache: Path) -> Path:
     """The dictionary index compiled from CC-CEDICT."""
     return cache / "dictionary.sqlite"

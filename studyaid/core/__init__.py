@@ -12,6 +12,7 @@ Rooms, lowest first (a room imports only from rooms below it; a test checks it):
 - ``text/`` — reading a file, unwrapping hard-wrapped lines, sentences, the library;
 - ``dictionary/`` — CC-CEDICT, its index and search, idioms, HSK, what a lookup shows;
 - ``output/`` — display transforms: annotate's formats, spoken tones, the tone palette;
+  speech (espeak-ng) and the audio player;
 - ``engine/`` — the annotator, wiring it from settings, the annotation process, the
   annotation cache and text profiles.
 """

@@ -174,3 +174,79 @@ def render(syllables: list[str], style: str) -> list[str]:
     """Numbered syllables in the named style."""
     convert = STYLES[style]
     return [convert(s) for s in syllables]
+
+
+_SYLLABLE = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ao|an|ei|en|er|ia|ie|in|iu"
+    r"|ou|ua|ue|ui|un|uo|ve|vn|a|e|i|o|u|v)"
+    r"|hng|hm|ng|m|n|ê)r?[1-5]?|r[1-5]?"
+)
+"""One pinyin syllable in our numbered spelling (``v`` for ü), an optional erhua ``r``
+and tone digit, or the erhua ``r5`` alone. A grammar of initials and finals: it admits a
+few combinations Mandarin does not use (``bia``), and refuses what is not pinyin at all
+(``hxang``, ``ba6``)."""
+
+_SPLIT = re.compile(r"[\s'’·,，]+|(?<=[1-5])(?=[a-zêü])")
+
+
+_MARK_TONE = {mark: tone for tone, mark in _TONE_MARKS.items()}
+
+
+def _split_marked(word: str) -> list[str]:
+    """A word in tone marks (``yínháng``) as numbered syllables (``yin2``, ``hang2``): the
+    unmarked letters split into syllables (longest first, backtracking), each taking the
+    tone of the mark inside it."""
+    base = ""
+    tones: dict[int, str] = {}
+    for ch in unicodedata.normalize("NFD", word.lower()).replace("u\u0308", "v"):
+        if ch in _MARK_TONE:
+            tones[len(base) - 1] = _MARK_TONE[ch]
+        elif not unicodedata.combining(ch):
+            base += ch
+
+    def split(start: int) -> list[int] | None:
+        if start == len(base):
+            return []
+        for end in range(min(len(base), start + 6), start, -1):
+            if _SYLLABLE.fullmatch(base[start:end]):
+                rest = split(end)
+                if rest is not None:
+                    return [end, *rest]
+        return None
+
+    ends = split(0)
+    if ends is None:
+        raise ValueError(word)
+    starts = [0, *ends[:-1]]
+    return [base[s:e] + next((t for i, t in tones.items() if s <= i < e), "5")
+            for s, e in zip(starts, ends, strict=True)]
+
+
+def parse_reading(text: str) -> list[str]:
+    """A reading the learner typed, as our numbered syllables: ``yin2 hang2``,
+    ``yin2hang2``, ``xi1'an1``, ``lü4``/``lv4``/``lu:4`` -> ``lu:4``, tone marks
+    (``yínháng``). A syllable
+    without a digit or mark is neutral (``de`` -> ``de5``). Raises ValueError naming the
+    first syllable that is not pinyin."""
+    if has_marks(text.replace("ê", "")):  # ê's circumflex is part of the letter
+        text = " ".join(" ".join(_split_marked(part)) for part in _SPLIT.split(text.strip())
+                        if part)
+    syllables = []
+    for part in _SPLIT.split(text.strip().lower()):
+        if not part:
+            continue
+        spelled = part.replace("u:", "v").replace("ü", "v")
+        if not _SYLLABLE.fullmatch(spelled):
+            raise ValueError(part)
+        if not spelled[-1].isdigit():
+            spelled += "5"
+        bare, tone = spelled[:-1], spelled[-1]
+        if bare.endswith("r") and bare not in ("r", "er") and _SYLLABLE.fullmatch(bare[:-1]):
+            # erhua written joined (nar3, nǎr) is kept as CC-CEDICT writes it: na3 r5
+            syllables += [bare[:-1].replace("v", "u:") + tone, "r5"]
+            continue
+        syllables.append(spelled.replace("v", "u:"))
+    if not syllables:
+        raise ValueError(text)
+    return syllables
