@@ -16,7 +16,11 @@ from __future__ import annotations
 import io
 import json
 import math
+import os
+import shutil
+import tempfile
 from datetime import UTC, datetime
+from pathlib import Path
 
 import genanki
 
@@ -32,6 +36,7 @@ from studyaid.export.note_type import (
     note_fields,
     note_tags,
 )
+from studyaid.export.sounds import Sounds
 
 MODEL = genanki.Model(
     MODEL_ID,
@@ -83,8 +88,8 @@ class _ScheduledCard(genanki.Card):
 class _Note(genanki.Note):
     """A note whose started cards carry their schedules."""
 
-    def __init__(self, item: VocabItem, now: datetime):
-        super().__init__(model=MODEL, fields=note_fields(item), tags=note_tags(item),
+    def __init__(self, item: VocabItem, now: datetime, fields: list[str]):
+        super().__init__(model=MODEL, fields=fields, tags=note_tags(item),
                          guid=guid(item))
         self.schedules = {DIRECTION_ORD[s.direction]: s for s in item.schedules
                           if s.state in _ANKI_STATE}
@@ -97,11 +102,27 @@ class _Note(genanki.Note):
                 for card in self._front_back_cards()]
 
 
-def write(items: list[VocabItem], now: datetime) -> bytes:
-    """The items as an ``.apkg`` (a zip holding an Anki collection)."""
+def write(items: list[VocabItem], now: datetime, sounds: Sounds | None = None) -> bytes:
+    """The items as an ``.apkg`` (a zip holding an Anki collection); with ``sounds``, a
+    sound file for each word and example sentence as media, ``[sound:…]`` on the card."""
     deck = genanki.Deck(DECK_ID, DECK)
+    media: dict[str, Path] = {}
     for item in items:
-        deck.add_note(_Note(item, now))
+        audio = sentence_audio = None
+        if sounds is not None:
+            audio, path = sounds.word(item)
+            media[audio] = path
+            found = sounds.sentence(item)
+            if found:
+                sentence_audio, media[found[0]] = found
+        deck.add_note(_Note(item, now, note_fields(item, audio, sentence_audio)))
     buffer = io.BytesIO()
-    genanki.Package(deck).write_to_file(buffer, timestamp=now.timestamp())
+    with tempfile.TemporaryDirectory(prefix="studyaid-media-") as folder:
+        # genanki names a media file by its base name: each is linked under its media name
+        files = []
+        for name, path in sorted(media.items()):
+            files.append(os.path.join(folder, name))
+            shutil.copyfile(path, files[-1])
+        genanki.Package(deck, media_files=files).write_to_file(buffer,
+                                                               timestamp=now.timestamp())
     return buffer.getvalue()

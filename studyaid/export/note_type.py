@@ -22,7 +22,7 @@ DECK_ID = 1_912_467_031
 
 FIELDS = (
     "Simplified", "Traditional", "Pinyin", "PinyinNumbered", "Gloss", "Definition",
-    "Note", "Sentence", "Translation", "Source", "Recall",
+    "Note", "Sentence", "Translation", "Source", "Recall", "Audio", "SentenceAudio",
 )
 """The note type's fields, in order."""
 
@@ -49,8 +49,15 @@ def coloured_pinyin(syllables: tuple[str, ...]) -> str:
     return "".join(spans)
 
 
-def note_fields(item: VocabItem) -> list[str]:
-    """The item's fields in :data:`FIELDS` order, as HTML."""
+def sound(name: str | None) -> str:
+    """Anki's reference to a media file in the package (empty without one)."""
+    return f"[sound:{name}]" if name else ""
+
+
+def note_fields(item: VocabItem, audio: str | None = None,
+                sentence_audio: str | None = None) -> list[str]:
+    """The item's fields in :data:`FIELDS` order, as HTML; ``audio`` and
+    ``sentence_audio`` name the media files of the word and its sentence, if any."""
     return [
         escape(item.word),
         escape(item.traditional if item.traditional != item.word else ""),
@@ -63,6 +70,8 @@ def note_fields(item: VocabItem) -> list[str]:
         escape(item.translation),
         escape(item.source_title),
         "y" if item.recall else "",
+        sound(audio),
+        sound(sentence_audio),
     ]
 
 
@@ -76,11 +85,11 @@ FRONT = """<div class="word">{{Simplified}}</div>
 
 BACK = """{{FrontSide}}
 <hr id="answer">
-<div class="pinyin">{{Pinyin}}</div>
+<div class="pinyin">{{Pinyin}} {{Audio}}</div>
 {{#Gloss}}<div class="gloss">{{Gloss}}</div>{{/Gloss}}
 {{#Definition}}<div class="definition">{{Definition}}</div>{{/Definition}}
 {{#Note}}<div class="note">{{Note}}</div>{{/Note}}
-{{#Sentence}}<div class="sentence">{{Sentence}}</div>{{/Sentence}}
+{{#Sentence}}<div class="sentence">{{Sentence}} {{SentenceAudio}}</div>{{/Sentence}}
 {{#Translation}}<div class="translation">{{Translation}}</div>{{/Translation}}
 {{#Source}}<div class="source">{{Source}}</div>{{/Source}}"""
 
@@ -94,9 +103,9 @@ RECALL_BACK = """{{FrontSide}}
 <hr id="answer">
 <div class="word">{{Simplified}}</div>
 {{#Traditional}}<div class="trad">{{Traditional}}</div>{{/Traditional}}
-<div class="pinyin">{{Pinyin}}</div>
+<div class="pinyin">{{Pinyin}} {{Audio}}</div>
 {{#Note}}<div class="note">{{Note}}</div>{{/Note}}
-{{#Sentence}}<div class="sentence">{{Sentence}}</div>{{/Sentence}}
+{{#Sentence}}<div class="sentence">{{Sentence}} {{SentenceAudio}}</div>{{/Sentence}}
 {{#Translation}}<div class="translation">{{Translation}}</div>{{/Translation}}"""
 
 TEMPLATES = (("Recognition", FRONT, BACK), ("Recall", RECALL_FRONT, RECALL_BACK))

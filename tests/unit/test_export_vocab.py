@@ -475,3 +475,53 @@ def test_apkg_carries_both_directions_and_the_fsrs_schedule_into_anki(
         assert abs(reviewed.memory_state.stability - state.stability) < 0.01
     finally:
         col.close()
+
+
+def test_apkg_with_audio_in_anki(fixture_vocab: tuple[Path, Path], tmp_path: Path,
+                                 plain_annotator) -> None:
+    """``--audio``: a sound per word and example sentence as media, ``[sound:…]`` in the
+    Audio fields; Anki imports the media, and a re-export adds no second copy."""
+    pytest.importorskip("espeakng_loader")
+    pytest.importorskip("anki")
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    from studyaid.core.output.speech import Speech, spoken_text
+    from studyaid.export.sounds import Sounds
+
+    def sentence_text(sentence: str) -> str:
+        return spoken_text([t for s in plain_annotator.annotate(sentence) for t in s.tokens])
+
+    sounds = Sounds(Speech(tmp_path / "cache"), sentence_text)
+    items = items_of(fixture_vocab[0])
+    data = apkg.write(items, NOW, sounds)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = json_media(package.read("media"))
+        waves = [package.read(number) for number in names]
+    # 5 words, 2 with a sentence; each file a WAV
+    assert len(names) == 7 and all(w[:4] == b"RIFF" and len(w) > 2000 for w in waves)
+    (tmp_path / "anki").mkdir()
+    col = Collection(str(tmp_path / "anki" / "collection.anki2"))
+    try:
+        for when in (NOW, NOW + timedelta(days=1)):
+            path = tmp_path / "vocab.apkg"
+            path.write_bytes(apkg.write(items_of(fixture_vocab[0]), when, sounds))
+            col.import_anki_package(ImportAnkiPackageRequest(
+                package_path=str(path), options=ImportAnkiPackageOptions(
+                    merge_notetypes=True, with_scheduling=True, with_deck_configs=True)))
+        media = sorted(os.listdir(col.media.dir()))
+        assert media == sorted(names.values())  # the second import added no copy
+        note = col.get_note(col.find_notes("Simplified:合作")[0])
+        assert note["Audio"] == f"[sound:{sounds.word(items[0])[0]}]"
+        assert note["SentenceAudio"].startswith("[sound:studyaid-")
+        assert note["Audio"] != note["SentenceAudio"]
+        assert col.get_note(col.find_notes("Simplified:微软")[0])["SentenceAudio"] == ""
+        assert col.media.check().missing == []  # every [sound:…] has its file
+    finally:
+        col.close()
+
+
+def json_media(data: bytes) -> dict[str, str]:
+    """The package's media map: number in the zip -> file name."""
+    import json
+
+    return json.loads(data)
