@@ -76,7 +76,20 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
         card_statuses=card_statuses,
         schedules=schedules if args.format == "apkg" else None,
     )
-    write_atomic(out, VOCAB_FORMATS[args.format](items, now))
+    if args.audio:
+        if args.format != "apkg":
+            raise StudyaidError("--audio needs --format apkg (an Anki package carries the "
+                                "sound files)")
+        from studyaid.cli.speech import voice_text
+        from studyaid.core.output.speech import Speech
+        from studyaid.export.apkg import write
+        from studyaid.export.sounds import Sounds
+
+        annotator = build_annotator(found, dictionary)
+        sounds = Sounds(Speech(found.cache), lambda sentence: voice_text(annotator, sentence))
+        write_atomic(out, write(items, now, sounds))
+    else:
+        write_atomic(out, VOCAB_FORMATS[args.format](items, now))
     if not items:
         print(f"studyaid: no words to export; wrote an empty {args.format} file to {out}",
               file=sys.stderr)
@@ -135,6 +148,8 @@ def add_export(commands: Commands, common: Parser) -> None:
     evocab.add_argument("--cards-only", action="store_true",
                         help="only cards, not every glossed word")
     evocab.add_argument("--force", action="store_true", help="replace an existing file")
+    evocab.add_argument("--audio", action="store_true",
+                        help="apkg: a sound file for each word and example sentence")
     evocab.set_defaults(run=cmd_export_vocab)
     # -- export text --------------------------------------------------------------------
     etext = what.add_parser(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 import wave
 from pathlib import Path
 
@@ -271,3 +273,67 @@ def test_speaker_without_player_tells_once(voice: None, tmp_path: Path) -> None:
         speaker.say("ni3 hao3")
         speaker.join()
     assert told == [NO_PLAYER["linux"]]
+
+
+# -- studyaid say ----------------------------------------------------------------------
+
+def say(cli_env: dict[str, str], tmp_path: Path, *args: str,
+        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m studyaid say ARGS`` with a fake ``aplay`` first on the path, which
+    writes the file it was asked to play to ``played.txt``."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    fake = bin_dir / "aplay"
+    fake.write_text('#!/bin/sh\nfor a; do last="$a"; done\n'
+                    f'echo "$last" >> {tmp_path}/played.txt\n')
+    fake.chmod(0o755)
+    env = {**cli_env, "PATH": f"{bin_dir}:/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "studyaid", "say", *args], input=stdin,
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+
+
+def test_say_writes_the_reading_given(voice: None, cli_env: dict[str, str],
+                                      tmp_path: Path) -> None:
+    for reading in ("hang2", "xing2"):
+        done = say(cli_env, tmp_path, "行", "--reading", reading, "-o", f"{reading}.wav")
+        assert done.returncode == 0, done.stderr
+    # espeak-ng's output varies by a few samples from call to call (state carried over
+    # from the previous utterance): compare durations and sound, not bytes
+    for reading in ("hang2", "xing2"):
+        written, _ = samples((tmp_path / f"{reading}.wav").read_bytes())
+        made, _ = samples(synthesize(reading))
+        assert abs(len(written) - len(made)) < 0.05 * len(made)
+    (hang, _), (xing, _) = (samples((tmp_path / f"{r}.wav").read_bytes())
+                            for r in ("hang2", "xing2"))
+    n = min(len(hang), len(xing))
+    assert np.sqrt(np.mean((hang[:n] - xing[:n]) ** 2)) > 1000
+
+
+def test_say_reads_as_annotate_and_plays(voice: None, cli_env: dict[str, str],
+                                         tmp_path: Path) -> None:
+    done = say(cli_env, tmp_path, "-", stdin="我去银行。\n")
+    assert done.returncode == 0, done.stderr
+    played = Path((tmp_path / "played.txt").read_text().strip())
+    speech = Speech(Path(cli_env["STUDYAID_CACHE"]))
+    assert played == speech.wav("wo3 qu4 yin2 hang2 .")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("行", "--reading", "hxang2"), "studyaid: bad reading 'hxang2': 'hxang2' is not pinyin"),
+    (("行", "--reading", "yin2 hang2"), "studyaid: bad reading 'yin2 hang2': 2 syllables"),
+    (("银行" * 200,), "studyaid: the text has 400 characters; say speaks at most 300"),
+    (("  ",), "studyaid: nothing to say"),
+])
+def test_say_refuses(cli_env: dict[str, str], tmp_path: Path, args: tuple[str, ...],
+                     message: str) -> None:
+    done = say(cli_env, tmp_path, *args, "-o", "out.wav")
+    assert done.returncode == 2 and done.stderr.startswith(message), done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "out.wav").exists()
+
+
+def test_say_without_a_player(voice: None, cli_env: dict[str, str], tmp_path: Path) -> None:
+    env = {**cli_env, "PATH": str(tmp_path)}  # no player on it
+    done = subprocess.run([sys.executable, "-m", "studyaid", "say", "你好"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"studyaid: {NO_PLAYER['linux']}"
