@@ -117,7 +117,7 @@ class ReaderBase(Screen[None]):
         # however long the sentence is.
         yield Static(id="notes")
         yield DetailsPanel(id="details")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ^p is among the keys
 
     # -- Annotation: the worker is handed a Request and reads no state ---------------
 

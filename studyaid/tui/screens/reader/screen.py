@@ -18,6 +18,7 @@ from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader.edits import ReaderEdits
 from studyaid.tui.screens.reader.links import ReaderLinks
 from studyaid.tui.screens.reader.sync import WATCH_INTERVAL
+from studyaid.tui.widgets.details_panel import DetailsPanel
 from studyaid.tui.widgets.sentence_view import SentenceView
 
 POSITION_DELAY = 1.0
@@ -101,6 +102,12 @@ class ReaderScreen(ReaderEdits, ReaderLinks):
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self.save_position)
+
+    def action_details(self, direction: int) -> None:
+        """Scroll the details panel (the idiom's usage, the characters) without leaving
+        the word: a few lines down (1) or up (-1)."""
+        panel = self.query_one(DetailsPanel)
+        panel.scroll_relative(y=direction * max(1, panel.size.height - 1), animate=False)
 
     def action_word(self, delta: int) -> None:
         """Move the cursor to the previous or next word, on into the next sentence."""
