@@ -74,6 +74,8 @@ READER_BINDINGS: list[Binding] = [
     _key("T", "display('toggle_spoken')", "Spoken",
          "Pinyin in spoken tones (一个 yí gè, 你好 ní hǎo) / as the dictionary writes them",
          "spoken-tones-toggle", show=True),
+    _key("f", "page_view", "Page", "Page view (the sentences around, as many as the height"
+         " allows; the default from 32 rows) / focused view", "page-view-toggle", show=True),
     _key("c", "display('toggle_tones')", "Tones", "Tone colours on/off", "tones-toggle"),
     _key("C", "display('toggle_hanzi_tones')", "Hanzi tones",
          "Tone colours on the hanzi too, on/off", "hanzi-tones-toggle"),

@@ -89,3 +89,45 @@ async def test_d_opens_the_dictionary_on_the_word_with_its_entry(make_app) -> No
             await pilot.pause()
             await pilot.app.workers.wait_for_complete()
         assert screen.report is None or screen.report.word == screen.results[0].simplified
+
+
+# -- Wide terminals: the page view -----------------------------------------------------
+
+
+def _context(reader, name: str) -> str:
+    from textual.widgets import Static
+
+    return str(reader.query_one(name, Static).render())
+
+
+async def test_a_tall_terminal_reads_in_the_page_view_and_f_switches(make_app) -> None:
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press(*["j"] * 10)
+        await pilot.pause()
+        sentences = reader.state.sentences
+        index = reader.state.index
+        before, after = _context(reader, "#previous"), _context(reader, "#next")
+        # several whole sentences each way, in reading order, the nearest next to it
+        assert before.replace("\n", "").endswith(sentences[index - 1].text.replace("\n", ""))
+        assert sentences[index - 3].text in before.replace("\n", "")
+        assert after.replace("\n", "").startswith(sentences[index + 1].text)
+        assert sentences[index + 3].text in after.replace("\n", "")
+        await pilot.press("f")  # the focused view: one sentence each way, two lines at most
+        await pilot.pause()
+        assert sentences[index - 3].text not in _context(reader, "#previous").replace("\n", "")
+        assert len(_context(reader, "#next").split("\n")) <= 2
+
+
+async def test_a_small_terminal_reads_in_the_focused_view(make_app) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press(*["j"] * 10)
+        await pilot.pause()
+        assert len(_context(reader, "#previous").split("\n")) <= 2
+        await pilot.press("f")
+        await pilot.pause()
+        index = reader.state.index
+        after = _context(reader, "#next").replace("\n", "")
+        assert after.startswith(reader.state.sentences[index + 1].text)
+        assert reader.state.sentences[index + 2].text in after  # the page view, asked for

@@ -12,7 +12,7 @@ from textual.timer import Timer
 
 from studyaid.core.errors import StudyaidError
 from studyaid.tui.bindings import READER_BINDINGS
-from studyaid.tui.layout import is_selectable
+from studyaid.tui.layout import PAGE_MIN_HEIGHT, is_selectable
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader.edits import ReaderEdits
@@ -157,6 +157,14 @@ class ReaderScreen(ReaderEdits, ReaderLinks):
         """Change one display option: ``change`` names a DisplayOptions method
         (cycle_pinyin, toggle_tones, toggle_hanzi_tones, cycle_script, toggle_spoken)."""
         self.options = getattr(self.options, change)()
+        self.refresh_view()
+
+    def action_page_view(self) -> None:
+        """Switch between the page view (the sentences around, as many as fit) and the
+        focused view (the current sentence and one on each side)."""
+        page = self.page_view if self.page_view is not None else (
+            self.size.height >= PAGE_MIN_HEIGHT)
+        self.page_view = not page
         self.refresh_view()
 
     # -- Leaving -----------------------------------------------------------------------
