@@ -3,11 +3,13 @@ review, the dictionary and the word list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from studyaid import paths
@@ -32,7 +34,21 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "studyaid"
-    ENABLE_COMMAND_PALETTE = False
+    # Ctrl+P: every action of the screen by name (the footer has room for only some).
+    COMMAND_PALETTE_DISPLAY = "^p"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette's entries: each key of the screen, by its name and help
+        (generated from the bindings, as the footer and the help screen are), then
+        Textual's own (theme, quit)."""
+        for binding in getattr(screen, "BINDINGS", ()):
+            if not isinstance(binding, Binding) or "command_palette" in binding.action:
+                continue
+            keys = binding.key_display or binding.key.split(",")[0]
+            yield SystemCommand(f"{binding.description} · {keys}",
+                                binding.tooltip or binding.description,
+                                partial(self.run_action, binding.action, screen))
+        yield from super().get_system_commands(screen)
 
     def __init__(
         self, settings: Settings, text: Text | None, text_id: str = "",

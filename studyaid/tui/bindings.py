@@ -15,6 +15,12 @@ def _key(keys: str, action: str, short: str, long: str, id: str, show: bool = Fa
 
 
 READER_BINDINGS: list[Binding] = [
+    # The footer shows the keys marked show, in this order, as many as the width allows:
+    # help and quit first (they must never be cut off), then the most used.
+    _key("question_mark", "help", "Keys", "This list of keys", "help", show=True,
+         display="?"),
+    _key("q", "quit", "Quit", "Quit (the place in the text is kept; while the text's pinyin"
+         " is being finished, once it is cached: q again quits now)", "quit", show=True),
     # Moving
     _key("left,h", "word(-1)", "Previous word", "Previous word", "word-previous"),
     _key("right,l", "word(1)", "Next word", "Next word", "word-next"),
@@ -25,6 +31,10 @@ READER_BINDINGS: list[Binding] = [
     _key("pagedown", f"sentence({PAGE})", "Page on", f"On {PAGE} sentences", "page-next"),
     _key("home", "first", "First", "First sentence", "sentence-first"),
     _key("end", "last", "Last", "Last sentence", "sentence-last"),
+    _key("shift+down", "details(1)", "Details ↓", "Scroll the details panel down (the word"
+         " stays selected)", "details-down", show=True, display="⇧↓"),
+    _key("shift+up", "details(-1)", "Details ↑", "Scroll the details panel up",
+         "details-up"),
     _key("slash", "search", "Search",
          "Search the text; Enter jumps to the next sentence containing it", "search",
          show=True, display="/"),
@@ -35,41 +45,42 @@ READER_BINDINGS: list[Binding] = [
          "gloss-edit", show=True),
     _key("t", "translation", "Translate", "Edit the sentence's translation",
          "translation-edit", show=True),
-    _key("s", "split", "Split", "Split the word into parts (saved to the lexicon)",
-         "token-split"),
-    _key("m", "merge", "Merge", "Merge the word with the next (saved to the lexicon)",
-         "token-merge"),
-    _key("r", "reading", "Reading", "Choose the word's reading among its dictionary readings"
-         " (kept)", "reading-choose"),
     _key("K", "known", "Known", "Mark the word known", "status-known", show=True),
+    _key("a", "card", "Card", "Add the word to the flashcards (cards.tsv)", "card-add",
+         show=True),
+    _key("d", "dictionary", "Dict", "Look words up: hanzi, pinyin or English (opens on the"
+         " word)", "dictionary-open", show=True),
+    _key("w", "words", "Words", "Every word you glossed, marked or carded, to review and edit",
+         "words-open", show=True),
+    _key("R", "review", "Review", "Review the flashcards that are due", "review-open",
+         show=True),
+    _key("L", "app.library", "Library", "The library: choose another text to read",
+         "library-open", show=True),
+    _key("r", "reading", "Reading", "Choose the word's reading among its dictionary readings"
+         " (kept)", "reading-choose", show=True),
+    _key("s", "split", "Split", "Split the word into parts (saved to the lexicon)",
+         "token-split", show=True),
+    _key("m", "merge", "Merge", "Merge the word with the next (saved to the lexicon)",
+         "token-merge", show=True),
     _key("U", "unknown", "Not known", "Mark the word not known: learning (again: new)",
          "status-unknown"),
-    _key("a", "card", "Card", "Add the word to the flashcards (cards.tsv)", "card-add"),
-    _key("R", "review", "Review", "Review the flashcards that are due", "review-open"),
     _key("S", "stats", "Stats", "Flashcard statistics: reviews per day, due forecast",
          "stats-open"),
-    _key("L", "app.library", "Library", "The library: choose another text to read",
-         "library-open"),
-    _key("d", "dictionary", "Dictionary", "Look words up: hanzi, pinyin or English",
-         "dictionary-open"),
-    _key("w", "words", "Words", "Every word you glossed, marked or carded, to review and edit",
-         "words-open"),
     # Display
     _key("p", "display('cycle_pinyin')", "Pinyin", "Pinyin over all words / words not known / none",
-         "pinyin-cycle"),
+         "pinyin-cycle", show=True),
+    _key("v", "display('cycle_script')", "Script", "Hanzi as written / traditional / simplified",
+         "script-cycle", show=True),
+    _key("T", "display('toggle_spoken')", "Spoken",
+         "Pinyin in spoken tones (一个 yí gè, 你好 ní hǎo) / as the dictionary writes them",
+         "spoken-tones-toggle", show=True),
+    _key("f", "page_view", "Page", "Page view (the sentences around, as many as the height"
+         " allows; the default from 32 rows) / focused view", "page-view-toggle", show=True),
     _key("c", "display('toggle_tones')", "Tones", "Tone colours on/off", "tones-toggle"),
     _key("C", "display('toggle_hanzi_tones')", "Hanzi tones",
          "Tone colours on the hanzi too, on/off", "hanzi-tones-toggle"),
-    _key("T", "display('toggle_spoken')", "Spoken tones",
-         "Pinyin in spoken tones (一个 yí gè, 你好 ní hǎo) / as the dictionary writes them",
-         "spoken-tones-toggle"),
-    _key("v", "display('cycle_script')", "Script", "Hanzi as written / traditional / simplified",
-         "script-cycle"),
-    # Leaving
-    _key("question_mark", "help", "Help", "This list of keys", "help", show=True,
-         display="?"),
-    _key("q", "quit", "Quit", "Quit (the place in the text is kept; while the text's pinyin"
-         " is being finished, once it is cached: q again quits now)", "quit", show=True),
+    _key("ctrl+p", "app.command_palette", "Commands", "Every action by name (type to find"
+         " one)", "command-palette", show=True, display="^p"),
 ]
 
 

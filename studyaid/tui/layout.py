@@ -210,6 +210,30 @@ def context_lines(text: str, width: int, tail: bool = False) -> str:
     return "\n".join(shown)
 
 
+PAGE_MIN_HEIGHT = 32
+"""From this many rows, the reader opens in the page view (more sentences around)."""
+
+
+def page_lines(texts: list[str], width: int, rows: int, tail: bool = False) -> str:
+    """Neighbouring sentences for the page view, nearest first in ``texts``: as many
+    whole sentences as fit in ``rows`` lines wrapped at ``width`` cells by the CJK rules
+    (at least the nearest, cut as :func:`context_lines` cuts it), in reading order."""
+    chosen: list[list[str]] = []
+    used = 0
+    for text in texts:
+        lines = wrap_text(" ".join(text.split()), max(width, 8), cell_len)
+        if chosen and used + len(lines) > rows:
+            break
+        chosen.append(lines)
+        used += len(lines)
+    if not chosen:
+        return ""
+    if used > rows:  # the nearest sentence alone is too long: cut as a context line is
+        return context_lines(texts[0], width, tail)
+    ordered = list(reversed(chosen)) if tail else chosen
+    return "\n".join(line for lines in ordered for line in lines)
+
+
 def fit_cells(text: str, cells: int, tail: bool = False) -> str:
     """``text`` cut to at most ``cells`` cells with an ellipsis: its head, or its tail."""
     if cell_len(text) <= cells:

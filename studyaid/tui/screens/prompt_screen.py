@@ -14,8 +14,11 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
-        super().__init__()
+    def __init__(self, title: str, value: str = "", placeholder: str = "",
+                 below: bool = False) -> None:
+        """``below``: the prompt sits at the bottom of the screen, so that what it asks
+        about (a sentence to translate) stays in view above it."""
+        super().__init__(classes="below" if below else None)
         self.title_text = title
         self.value = value
         self.placeholder = placeholder

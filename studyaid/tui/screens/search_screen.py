@@ -187,6 +187,14 @@ class SearchScreen(Screen[None]):
         self.shown_query = message.query
         self.results = message.entries
         self._fill()
+        if self.results and self.initial and message.query == self.initial.strip() \
+                and self.report is None:
+            self._show(0)  # opened on a word (d in the reader): its entry at once
+        elif self.report is not None and self.report.word not in {
+                e.simplified for e in self.results[:1]}:
+            # The entry shown belongs to another query: it would read as this one's.
+            self.report = None
+            self.query_one(DetailsPanel).show(report_text(None))
         count = len(self.results)
         status = Text("Dictionary", "bold")
         if message.query:

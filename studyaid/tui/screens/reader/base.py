@@ -33,7 +33,7 @@ from studyaid.core.model import Sentence
 from studyaid.core.text.loader import Text
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import NEW, Learner
-from studyaid.tui.layout import context_lines, in_script
+from studyaid.tui.layout import PAGE_MIN_HEIGHT, context_lines, in_script, page_lines
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.reader.state import ReaderState, Request, raw_sentences
 from studyaid.tui.screens.reader.sync import VocabWatch
@@ -101,6 +101,8 @@ class ReaderBase(Screen[None]):
         self.state = ReaderState(raw_sentences(text.content))
         self.vocab_watch = VocabWatch(self.vocab)
         self.options = DisplayOptions(traditional=settings.traditional)
+        self.page_view: bool | None = None
+        """The page view (more sentences around) or the focused one; None: by height."""
         self.statuses: dict[str, str] = {}
         self.quitting = False  # q was pressed while the annotation was being finished
         # The time for card statuses and the review (tests set a fixed one).
@@ -117,7 +119,7 @@ class ReaderBase(Screen[None]):
         # however long the sentence is.
         yield Static(id="notes")
         yield DetailsPanel(id="details")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ^p is among the keys
 
     # -- Annotation: the worker is handed a Request and reads no state ---------------
 
@@ -296,15 +298,29 @@ class ReaderBase(Screen[None]):
         state = self.state
         sentence, index, sentences = state.sentence, state.index, state.sentences
         cells = self.query_one(SentenceView).content_size.width or self.size.width - 6
-        before = sentences[index - 1].text if index > 0 else ""
-        after = sentences[index + 1].text if index + 1 < len(sentences) else ""
         options = self.options
-        for name, context in (
-                ("#previous", context_lines(in_script(before, options), cells, tail=True)),
-                ("#next", context_lines(in_script(after, options), cells))):
+        page = self.page_view if self.page_view is not None else (
+            self.size.height >= PAGE_MIN_HEIGHT)
+        if page:
+            # The page view: as many sentences around as the height allows (Pleco's
+            # reader), the current one in place; half the rows left above, half below.
+            rows = max(2, (self.size.height - 18) // 2)
+            near = 12  # sentences looked at each way, at most
+            before = [in_script(sentences[i].text, options)
+                      for i in range(index - 1, max(-1, index - 1 - near), -1)]
+            after = [in_script(sentences[i].text, options)
+                     for i in range(index + 1, min(len(sentences), index + 1 + near))]
+            texts = (page_lines(before, cells, rows, tail=True), page_lines(after, cells, rows))
+        else:
+            before_one = sentences[index - 1].text if index > 0 else ""
+            after_one = sentences[index + 1].text if index + 1 < len(sentences) else ""
+            texts = (context_lines(in_script(before_one, options), cells, tail=True),
+                     context_lines(in_script(after_one, options), cells))
+        for name, context in zip(("#previous", "#next"), texts, strict=True):
             widget = self.query_one(name, Static)
             widget.update(context)
             widget.display = bool(context)
+            widget.set_class(page, "page")
         view = self.query_one(SentenceView)
         view.sentence = sentence
         view.options = self.options

@@ -7,7 +7,7 @@ from __future__ import annotations
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Token
 from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW
-from studyaid.tui.layout import fit_cells, is_selectable
+from studyaid.tui.layout import is_selectable
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader.base import ReaderBase
 from studyaid.tui.screens.reading_choice_screen import ReadingChoiceScreen
@@ -58,8 +58,11 @@ class ReaderEdits(ReaderBase):
                     self.text_id, index, sentence.text, value)):
                 self.refresh_view()
 
-        title = f"Translation of: {fit_cells(sentence.text, 60)}"
-        self.app.push_screen(PromptScreen(title, shown.english if shown else ""), done)
+        # The whole sentence, wrapped, and the prompt below it: the sentence being
+        # translated stays in view.
+        title = f"Translation of: {sentence.text}"
+        self.app.push_screen(PromptScreen(title, shown.english if shown else "", below=True),
+                             done)
 
     def action_split(self) -> None:
         """Split the selected word into parts (saved to the lexicon)."""

@@ -12,12 +12,13 @@ from textual.timer import Timer
 
 from studyaid.core.errors import StudyaidError
 from studyaid.tui.bindings import READER_BINDINGS
-from studyaid.tui.layout import is_selectable
+from studyaid.tui.layout import PAGE_MIN_HEIGHT, is_selectable
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader.edits import ReaderEdits
 from studyaid.tui.screens.reader.links import ReaderLinks
 from studyaid.tui.screens.reader.sync import WATCH_INTERVAL
+from studyaid.tui.widgets.details_panel import DetailsPanel
 from studyaid.tui.widgets.sentence_view import SentenceView
 
 POSITION_DELAY = 1.0
@@ -102,6 +103,12 @@ class ReaderScreen(ReaderEdits, ReaderLinks):
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self.save_position)
 
+    def action_details(self, direction: int) -> None:
+        """Scroll the details panel (the idiom's usage, the characters) without leaving
+        the word: a few lines down (1) or up (-1)."""
+        panel = self.query_one(DetailsPanel)
+        panel.scroll_relative(y=direction * max(1, panel.size.height - 1), animate=False)
+
     def action_word(self, delta: int) -> None:
         """Move the cursor to the previous or next word, on into the next sentence."""
         if self.state.step(delta):
@@ -150,6 +157,14 @@ class ReaderScreen(ReaderEdits, ReaderLinks):
         """Change one display option: ``change`` names a DisplayOptions method
         (cycle_pinyin, toggle_tones, toggle_hanzi_tones, cycle_script, toggle_spoken)."""
         self.options = getattr(self.options, change)()
+        self.refresh_view()
+
+    def action_page_view(self) -> None:
+        """Switch between the page view (the sentences around, as many as fit) and the
+        focused view (the current sentence and one on each side)."""
+        page = self.page_view if self.page_view is not None else (
+            self.size.height >= PAGE_MIN_HEIGHT)
+        self.page_view = not page
         self.refresh_view()
 
     # -- Leaving -----------------------------------------------------------------------
