@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from studyaid.core.nlp.pinyin import render, to_marks
+from studyaid.core.nlp.pinyin import capitalised, render, to_marks
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,15 @@ class WordInfo:
     """Every distinct dictionary reading (numbered, space-separated) the word has."""
     close_call: bool = False
     """The reading was chosen in context and the model's margin was small: worth a look."""
+    capitals: tuple[int, ...] = ()
+    """Which syllables a proper noun writes with a capital (CC-CEDICT's An1 hui1: (0,));
+    ``pinyin`` itself stays lowercase, as every reading rule compares it."""
     marks: tuple[str, ...] = field(init=False)
-    """The reading with tone marks, made once here so that a process showing cached
-    annotations never needs pypinyin."""
+    """The reading with tone marks, capitals included (Ān huī), made once here."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "marks", tuple(to_marks(s) for s in self.pinyin))
+        object.__setattr__(self, "marks",
+                           tuple(to_marks(s) for s in capitalised(self.pinyin, self.capitals)))
 
 
 @dataclass(slots=True)

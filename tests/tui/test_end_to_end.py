@@ -48,7 +48,7 @@ def test_search_idiom_edit_gloss_and_restart(vocab_dir: Path) -> None:
     session = f"studyaid-e2e-{vocab_dir.parent.name}"
     try:
         _start(session, vocab_dir)
-        _wait_for(session, "wēiruǎn")  # pinyin is on screen
+        _wait_for(session, "Wēiruǎn")  # pinyin is on screen (Microsoft: a proper noun)
         _tmux("send-keys", "-t", session, "/")
         _wait_for(session, "Search the text")
         _tmux("send-keys", "-t", session, "-l", "釜底抽薪")

@@ -170,7 +170,7 @@ async def test_tone_colours_on_the_hanzi(make_app) -> None:
         assert _colour_of(hanzi_line, "微") is not None
         assert _colour_of(hanzi_line, "微") != _colour_of(hanzi_line, "软")
         assert _colour_of(hanzi_line, "微") == _colour_of(view._layout(
-            view.content_size.width).lines[0], "w")
+            view.content_size.width).lines[0], "W")
 
 
 async def test_spoken_tones_are_a_display_toggle(make_app) -> None:

@@ -185,7 +185,7 @@ def test_lookup_json(
 def test_lookup_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lookup", "fudichouxin"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("釜底抽薪  fǔ dǐ chōu xīn\n")
+    assert out.startswith("釜底抽薪  fǔdǐchōuxīn\n")
     assert "1. to take drastic measures" in out
 
 

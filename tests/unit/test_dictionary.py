@@ -90,7 +90,7 @@ def test_definitions_are_split(tiny: Dictionary) -> None:
         "to take drastic measures to deal with a situation",
         "to pull the carpet from under sb",
     )
-    assert entry.pinyin_marks == "fǔ dǐ chōu xīn"
+    assert entry.pinyin_marks == "fǔdǐchōuxīn"
 
 
 @pytest.mark.parametrize(

@@ -22,9 +22,9 @@ from pathlib import Path
 from studyaid import paths
 from studyaid.core.dictionary import cedict
 from studyaid.core.errors import StudyaidError
-from studyaid.core.nlp.pinyin import HAN, has_marks, strip_marks, to_marks
+from studyaid.core.nlp.pinyin import HAN, has_marks, join_word, strip_marks, to_marks
 
-SCHEMA = 5
+SCHEMA = 6
 """Bump when the index layout changes; old indexes are then rebuilt."""
 
 _DDL = """
@@ -40,7 +40,6 @@ CREATE TABLE chengyu (
     explanation TEXT NOT NULL, derivation TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE senses (sense TEXT NOT NULL, id INTEGER NOT NULL);
-CREATE TABLE marks (syllable TEXT PRIMARY KEY, marks TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE defs_fts
     USING fts5(defs, content='entries', content_rowid='id', detail=column);
 """
@@ -70,8 +69,6 @@ class Entry:
     pinyin: str
     definitions: tuple[str, ...]
     frequency: int = 0
-    marks: str = ""
-    """The reading with tone marks (from the index, so no pypinyin is needed to show it)."""
 
     @property
     def syllables(self) -> list[str]:
@@ -80,8 +77,9 @@ class Entry:
 
     @property
     def pinyin_marks(self) -> str:
-        """The reading with tone marks, as CC-CEDICT and Pleco show it."""
-        return self.marks or " ".join(to_marks(s) for s in self.pinyin.split())
+        """The reading with tone marks, written as Pleco writes a word (Ānhuī, Xī'ān,
+        Máo Zédōng): CC-CEDICT's capitals kept, the syllables joined."""
+        return join_word([to_marks(s) for s in self.pinyin.split()])
 
     def as_json(self) -> dict[str, object]:
         """The entry as the ``lookup --json`` contract shows it."""
@@ -162,10 +160,6 @@ def build_index(target: Path, source: cedict.Source, chengyu: Path | None, stamp
             ((sense, row_id) for row_id, defs in db.execute("SELECT id, defs FROM entries")
              for sense in short_senses(defs)),
         )
-        # Tone marks of every syllable CC-CEDICT uses (a few thousand), made by pypinyin
-        # here once, so that showing an entry never needs pypinyin.
-        syllables = {s for _, _, pinyin, _ in entries for s in pinyin.split()}
-        db.executemany("INSERT INTO marks VALUES (?,?)", ((s, to_marks(s)) for s in syllables))
         if chengyu is not None:
             with open(chengyu, encoding="utf-8") as handle:
                 items = json.load(handle)
@@ -228,7 +222,6 @@ class Dictionary:
     def __init__(self, db_path: Path):
         self.path = db_path
         self._local = threading.local()
-        self._marks: dict[str, str] | None = None
         self.entries = lru_cache(maxsize=65536)(self._entries)
 
     @staticmethod
@@ -262,18 +255,14 @@ class Dictionary:
             self._local.conn = conn
         return conn
 
-    def marks(self, syllable: str) -> str:
-        """One numbered syllable with its tone mark, from the index's table."""
-        table = self._marks
-        if table is None:
-            table = self._marks = dict(self.db.execute("SELECT syllable, marks FROM marks"))
-        found = table.get(syllable)
-        return found if found is not None else to_marks(syllable)
+    def meta(self, key: str) -> str:
+        """A value from the index's meta table ('' if absent)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else ""
 
     def _rows_to_entries(self, rows: Iterable[tuple]) -> list[Entry]:
         return [
-            Entry(t, s, p, tuple(self._resolve(d.split("/"))), f,
-                  " ".join(self.marks(x) for x in p.split()))
+            Entry(t, s, p, tuple(self._resolve(d.split("/"))), f)
             for t, s, p, d, f in rows
         ]
 
@@ -364,7 +353,7 @@ class Dictionary:
             ).fetchall())
         if marked:
             wanted = re.sub(r"[\s'’·-]", "", query.lower())
-            exact.sort(key=lambda e: e.pinyin_marks.replace(" ", "").lower() != wanted)
+            exact.sort(key=lambda e: re.sub("[ ']", "", e.pinyin_marks).lower() != wanted)
         if len(pieces) > 1:
             # An apostrophe or space is a syllable boundary (xi'an is 西安, not 先): words
             # whose syllables break there come first, exact or longer.

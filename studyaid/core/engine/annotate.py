@@ -18,7 +18,7 @@ from studyaid.core.model import Gloss, Note, Sentence, Token, WordInfo
 from studyaid.core.nlp.disambiguate import agreed, choose, gather
 from studyaid.core.nlp.g2p import PolyphoneModel
 from studyaid.core.nlp.particles import Particle, load_particles, load_preferred_readings
-from studyaid.core.nlp.pinyin import HAN, han_count, pypinyin_reading
+from studyaid.core.nlp.pinyin import HAN, capitals_of, han_count, pypinyin_reading
 from studyaid.core.nlp.script import simplified_for_segmentation, to_simplified, to_traditional
 from studyaid.core.nlp.segment import Segmenter
 from studyaid.core.text.sentences import Span, split_sentences
@@ -45,6 +45,14 @@ def _is_reference_only(entry: Entry) -> bool:
 def _fitting(entries: tuple[Entry, ...], count: int) -> list[Entry]:
     """The entries with one syllable per Han character (``count`` of them)."""
     return [e for e in entries if len(e.syllables) == count]
+
+
+def _capitals(fitting: list[Entry], pinyin: tuple[str, ...]) -> tuple[int, ...]:
+    """The capitalised syllables of ``pinyin`` when every fitting entry read so is a proper
+    noun (安徽 An1 hui1: (0,)); () when one is not (黄 huang2 beside the surname Huang2)."""
+    read = [e for e in fitting if tuple(e.syllables) == pinyin]
+    found = [capitals_of(e.pinyin) for e in read]
+    return found[0] if found and all(found) else ()
 
 
 def _is_surname_only(entry: Entry) -> bool:
@@ -116,14 +124,17 @@ class Annotator:
         fitting = _fitting(entries, count)
         readings = tuple(dict.fromkeys(" ".join(e.syllables) for e in fitting))
         pinyin, reading_source = self._reading(word, user, fitting, readings)
+        capitals = _capitals(fitting, pinyin)
         if user and user.gloss:
-            return WordInfo(pinyin, user.gloss, "user", reading_source, readings)
+            return WordInfo(pinyin, user.gloss, "user", reading_source, readings,
+                            capitals=capitals)
         chosen = self._best_entry(entries, pinyin, word)
         if chosen is not None:
             gloss = "; ".join(chosen.definitions[:GLOSS_DEFINITIONS])
-            return WordInfo(pinyin, gloss, "cc-cedict", reading_source, readings)
+            return WordInfo(pinyin, gloss, "cc-cedict", reading_source, readings,
+                            capitals=capitals)
         gloss = self._gloss_from_parts(word, pinyin)
-        return WordInfo(pinyin, gloss, "parts", reading_source, readings)
+        return WordInfo(pinyin, gloss, "parts", reading_source, readings, capitals=capitals)
 
     def _reading(
         self, word: str, user: Gloss | None, fitting: list[Entry], readings: tuple[str, ...]
@@ -155,7 +166,10 @@ class Annotator:
                 entry = self._best_entry(self.dictionary_entries(word), pinyin, word)
                 if entry is not None:
                     gloss = "; ".join(entry.definitions[:GLOSS_DEFINITIONS])
-            info = WordInfo(pinyin, gloss, source, "context", base.readings, close_call)
+            capitals = _capitals(_fitting(self.dictionary_entries(word), han_count(word)),
+                                 pinyin)
+            info = WordInfo(pinyin, gloss, source, "context", base.readings, close_call,
+                            capitals)
             self._in_context[key] = info
         return info
 

@@ -66,7 +66,7 @@ def annotation_key(content: str, vocab: Path, dictionary_stamp: str) -> str:
 # -- Encoding: sentences <-> plain tuples ------------------------------------------------
 
 _INFO_FIELDS = ("pinyin", "gloss", "gloss_source", "reading_source", "readings",
-                "close_call", "marks")
+                "close_call", "capitals", "marks")
 _NOTE_FIELDS = ("word", "reading", "literal", "figurative", "usage", "origin", "traditional")
 _IDIOM_FIELDS = ("text", "start", "end", "word", "english", "chinese", "source", "origin",
                  "marks")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 # pypinyin is imported where it is used: loading it costs ~0.3 s and ~55 MB (its phrase
@@ -109,32 +110,45 @@ def _phrase_lengths() -> dict[str, tuple[int, ...]]:
     return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in found.items()}
 
 
-@lru_cache(maxsize=4096)
-def to_marks(syllable: str) -> str:
-    """``lu:4`` -> ``lǜ``; ``de5`` -> ``de``; an empty or unknown syllable passes through."""
-    if not syllable:
-        return syllable
-    from pypinyin.contrib.tone_convert import to_tone
-
-    return str(to_tone(syllable.replace("u:", "v")))
-
-
 _TONE_MARKS = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
 """Combining tone marks: macron, acute, caron, grave."""
 
 
+@lru_cache(maxsize=8192)
+def to_marks(syllable: str) -> str:
+    """``lu:4`` -> ``lǜ``, ``An1`` -> ``Ān``, ``de5`` -> ``de``, ``m2`` -> ``ḿ``: the mark on
+    the vowel the pinyin rules give (a or e; o of ou; else the last vowel), capitals kept;
+    an empty syllable, a letter or a punctuation mark (CC-CEDICT's ``A``, ``·``) passes
+    through."""
+    tone = syllable[-1:]
+    if not tone or tone not in "012345":
+        return syllable
+    body = syllable[:-1].replace("u:", "ü").replace("U:", "Ü").replace("v", "ü").replace("V", "Ü")
+    mark = _TONE_MARKS.get(tone)
+    at = _mark_position(body.lower())
+    if mark is None or at < 0:
+        return body
+    return unicodedata.normalize("NFC", body[: at + 1] + mark + body[at + 1 :])
+
+
+def _mark_position(body: str) -> int:
+    """Where the tone mark goes in a lowercase toneless syllable, -1 for none."""
+    for vowel in "ae":
+        if vowel in body:
+            return body.index(vowel)
+    if "ou" in body:
+        return body.index("ou")
+    last = max(body.rfind(vowel) for vowel in "iouü")
+    if last >= 0:
+        return last
+    return min((i for i in (body.find("m"), body.find("n")) if i >= 0), default=-1)
+
+
 def retone(marked: str, syllable: str) -> str:
-    """``marked`` (yī) with the tone of the numbered ``syllable`` (yi2 -> yí), without
-    pypinyin when only the tone changes; ``r5`` (erhua) is ``r``."""
-    if syllable == "r5":
-        return "r"
-    decomposed = unicodedata.normalize("NFD", marked)
-    old = [i for i, ch in enumerate(decomposed) if ch in _TONE_MARKS.values()]
-    tone = _TONE_MARKS.get(syllable[-1:])
-    if len(old) != 1 or tone is None:
-        return to_marks(syllable)
-    at = old[0]
-    return unicodedata.normalize("NFC", decomposed[:at] + tone + decomposed[at + 1 :])
+    """``marked`` (yī, Yī) with the tone of the numbered ``syllable`` (yi2 -> yí, Yí): its
+    capital kept; ``r5`` (erhua) is ``r``."""
+    out = to_marks(syllable)
+    return out[:1].upper() + out[1:] if marked[:1].isupper() else out
 
 
 def strip_marks(text: str) -> str:
@@ -152,28 +166,90 @@ def has_marks(text: str) -> bool:
     )
 
 
-# Pinyin styles: name -> function from one numbered syllable to its display form.
-STYLES: dict[str, Callable[[str], str]] = {
-    "marks": to_marks,
-    "numbers": lambda syllable: syllable,
-}
+_APOSTROPHE_BEFORE = frozenset("aoeāáǎàōóǒòēéěè")
+"""A syllable beginning with one of these, inside a word, is set off by an apostrophe."""
+
+
+def _latin(item: str) -> bool:
+    """A Latin letter in a CC-CEDICT reading (AA制 ``A A zhi4``), not a syllable."""
+    return len(item) == 1 and "A" <= item <= "Z"
 
 
 def join_word(syllables: Sequence[str]) -> str:
-    """Syllables of one word written as one, with the apostrophe before a/o/e: xī'ān."""
+    """Syllables of one word written as one, as Pleco writes them: xī'ān, Tiān'ānmén; a
+    capitalised syllable inside it begins a new word (Máo Zédōng, Běijīng Dàxué), a
+    Latin letters stand apart (AA zhì), punctuation keeps its own spacing (Kǎ'ěr·Mǎkèsī,
+    yībùzuò, èrbùxiū)."""
     out = ""
+    previous = ""
     for syllable in syllables:
-        if out and syllable[:1].lower() in ("a", "o", "e", "ā", "á", "ǎ", "à", "ō", "ó",
-                                            "ǒ", "ò", "ē", "é", "ě", "è"):
-            out += "'"
-        out += syllable
+        if not syllable:
+            continue
+        if syllable == ",":
+            out += ","
+        elif (syllable == "·" or previous == "·" or not out
+              or _latin(syllable) and _latin(previous)):
+            out += syllable
+        elif (previous == "," or _latin(syllable) or _latin(previous)
+              or syllable[:1].isupper()):
+            out += " " + syllable
+        elif syllable[:1] in _APOSTROPHE_BEFORE:
+            out += "'" + syllable
+        else:
+            out += syllable
+        previous = syllable
     return out
 
 
-def render(syllables: list[str], style: str) -> list[str]:
-    """Numbered syllables in the named style."""
-    convert = STYLES[style]
+def capitalised(syllables: Sequence[str], capitals: Sequence[int]) -> list[str]:
+    """The syllables with those at the ``capitals`` positions capitalised (a proper noun's
+    reading: ``an1 hui1`` with (0,) -> ``An1 hui1``)."""
+    out = list(syllables)
+    for at in capitals:
+        if 0 <= at < len(out):
+            out[at] = out[at][:1].upper() + out[at][1:]
+    return out
+
+
+def capitals_of(reading: str) -> tuple[int, ...]:
+    """Positions of the capitalised syllables of a CC-CEDICT reading (``Mao2 Ze2 dong1``
+    -> (0, 1)): how a proper noun is written."""
+    return tuple(i for i, item in enumerate(reading.split())
+                 if item[:1].isupper() and not _latin(item))
+
+
+@dataclass(frozen=True)
+class PinyinStyle:
+    """How readings are shown: each numbered syllable, a word's syllables together, and
+    whether a proper noun's capitals are shown."""
+
+    syllable: Callable[[str], str]
+    word: Callable[[Sequence[str]], str]
+    capitals: bool
+
+
+# Pinyin styles: name -> style. Numbered syllables stay as the data writes them,
+# lowercase, and need no apostrophe: the digits part them (xi1an1).
+STYLES: dict[str, PinyinStyle] = {
+    "marks": PinyinStyle(to_marks, join_word, capitals=True),
+    "numbers": PinyinStyle(lambda syllable: syllable, "".join, capitals=False),
+}
+
+
+def render(syllables: Sequence[str], style: str) -> list[str]:
+    """Numbered syllables in the named style, one by one."""
+    convert = STYLES[style].syllable
     return [convert(s) for s in syllables]
+
+
+def render_word(syllables: Sequence[str], style: str, capitals: Sequence[int] = ()) -> str:
+    """A word's numbered syllables written as one word in the named style; in tone marks a
+    proper noun's syllables at ``capitals`` capitalised (Ānhuī, Máo Zédōng; numbered:
+    an1hui1)."""
+    chosen = STYLES[style]
+    if chosen.capitals:
+        syllables = capitalised(syllables, capitals)
+    return chosen.word([chosen.syllable(s) for s in syllables])
 
 
 _SYLLABLE = re.compile(

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from studyaid.core.model import Sentence
-from studyaid.core.nlp.pinyin import join_word, render
+from studyaid.core.nlp.pinyin import render, render_word
 
 
 def cell_width(text: str) -> int:
@@ -81,7 +81,7 @@ def interlinear(sentence: Sentence, style: str, width: int) -> list[str]:
     bottom: list[str] = []
     used = 0
     for token in sentence.tokens:
-        reading = join_word(render(list(token.info.pinyin), style))
+        reading = render_word(token.info.pinyin, style, token.info.capitals)
         column = max(cell_width(token.text), cell_width(reading))
         if used and used + column > width:
             lines += ["".join(top).rstrip(), "".join(bottom).rstrip()]
@@ -104,7 +104,7 @@ def write_text(sentences: Iterable[Sentence], out: TextIO, style: str, width: in
         for token in sentence.tokens:
             if token.is_word and token.text not in seen:
                 seen.add(token.text)
-                reading = join_word(render(list(token.info.pinyin), style))
+                reading = render_word(token.info.pinyin, style, token.info.capitals)
                 mark = "* " if token.info.gloss_source == "user" else ""
                 line = f"    {token.text} {reading}: {mark}{token.info.gloss}"
                 out.write(_clip(line, width) + "\n")

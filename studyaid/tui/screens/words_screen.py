@@ -21,7 +21,7 @@ from studyaid import paths
 from studyaid.core.dictionary.word_report import learner_texts
 from studyaid.core.engine.services import Settings, open_dictionary
 from studyaid.core.errors import StudyaidError
-from studyaid.core.nlp.pinyin import join_word
+from studyaid.core.nlp.pinyin import join_word, to_marks
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, STATUSES, Learner
 from studyaid.tui.bindings import WORDS_BINDINGS
@@ -129,7 +129,7 @@ class WordsScreen(Screen[None]):
                 (title for title, content in texts if r.word in content), ""))
                 for r in rows]
             syllables = {s for row in rows for s in row.reading}
-            marks = {s: dictionary.marks(s) for s in syllables}
+            marks = {s: to_marks(s) for s in syllables}
         except StudyaidError as exc:
             self.post_message(WordsLoaded([], {}, str(exc)))
             return
