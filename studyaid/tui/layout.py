@@ -16,6 +16,7 @@ from rich.text import Text
 from studyaid.core.model import Sentence, Token
 from studyaid.core.nlp.pinyin import HAN, join_word, render
 from studyaid.core.nlp.script import to_simplified, to_traditional
+from studyaid.core.output.line_break import line_starts, wrap_text
 from studyaid.core.output.sandhi import spoken_marks
 from studyaid.core.output.tones import TERMINAL, tone_of
 from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW
@@ -112,25 +113,18 @@ def layout_sentence(
     statuses: dict[str, str],
     cursor: int | None = None,
 ) -> Layout:
-    """Lay out an annotated sentence: per row a pinyin line over a hanzi line."""
+    """Lay out an annotated sentence: per row a pinyin line over a hanzi line, wrapped by
+    the CJK rules (no row begins with closing punctuation or ends with an opening
+    bracket: :mod:`studyaid.core.output.line_break`)."""
     convert = SCRIPT_CONVERTERS[options.script]
     width = max(width, 8)
-    lines: list[Text] = []
-    regions: list[Region] = []
-    pinyin_line, hanzi_line = Text(), Text()
-    used = 0
     idiom_spans = [(i.start, i.end) for i in sentence.idioms]
-
-    def flush() -> None:
-        nonlocal pinyin_line, hanzi_line, used
-        if used:
-            if lines:
-                lines.append(Text())
-            lines.extend([pinyin_line, hanzi_line])
-        pinyin_line, hanzi_line, used = Text(), Text(), 0
-
-    previous_end = None
     spoken = spoken_marks(sentence) if options.spoken else None
+    columns: list[tuple[Text, Text]] = []
+    widths: list[int] = []
+    gaps: list[int] = []
+    shown_texts: list[str] = []
+    previous_end = None
     for index, token in enumerate(sentence.tokens):
         status = statuses.get(token.text, NEW)
         shown = options.pinyin == "all" or (options.pinyin == "unknown" and status != KNOWN)
@@ -145,25 +139,35 @@ def layout_sentence(
         if any(s < token.end and token.start < e for s, e in idiom_spans):
             hanzi.stylize(IDIOM_STYLE)
         column = min(max(reading.cell_len, hanzi.cell_len), width)
-        # No gap before punctuation or between tokens that touch in a Latin word.
-        gap = GAP if used and (is_selectable(token) or previous_end != token.start) else 0
-        if used and used + gap + column > width:
-            flush()
-            gap = 0
-        if gap:
-            pinyin_line.append(" " * gap)
-            hanzi_line.append(" " * gap)
         top, bottom = _centred(reading, column), _centred(hanzi, column)
         if index == cursor:
             top.stylize(CURSOR_STYLE)
             bottom.stylize(CURSOR_STYLE)
-        y = len(lines) + (1 if lines else 0)
-        regions.append(Region(index, y, used + gap, used + gap + column))
-        pinyin_line.append_text(top)
-        hanzi_line.append_text(bottom)
-        used += gap + column
+        columns.append((top, bottom))
+        widths.append(column)
+        # No gap before punctuation or between tokens that touch in a Latin word.
+        gaps.append(GAP if index and (is_selectable(token) or previous_end != token.start)
+                    else 0)
+        shown_texts.append(hanzi.plain)
         previous_end = token.end
-    flush()
+    lines: list[Text] = []
+    regions: list[Region] = []
+    starts = line_starts(shown_texts, widths, gaps, width)
+    for a, b in zip(starts, [*starts[1:], len(columns)], strict=True):
+        if lines:
+            lines.append(Text())
+        y = len(lines)
+        pinyin_line, hanzi_line = Text(), Text()
+        used = 0
+        for index in range(a, b):
+            gap = gaps[index] if index > a else 0
+            pinyin_line.append(" " * gap)
+            hanzi_line.append(" " * gap)
+            regions.append(Region(index, y, used + gap, used + gap + widths[index]))
+            pinyin_line.append_text(columns[index][0])
+            hanzi_line.append_text(columns[index][1])
+            used += gap + widths[index]
+        lines.extend([pinyin_line, hanzi_line])
     for line in lines:
         line.truncate(width)
     return Layout(lines, regions)
@@ -172,15 +176,31 @@ def layout_sentence(
 def layout_raw(text: str, width: int, options: DisplayOptions) -> Layout:
     """A sentence not yet annotated: its hanzi wrapped at ``width``, no pinyin yet."""
     width = max(width, 8)
-    lines = [Text()]
-    current = ""
-    for ch in SCRIPT_CONVERTERS[options.script](text):
-        if cell_len(current) + cell_len(ch) > width:
-            lines.append(Text(current, Style(bold=True)))
-            current = ""
-        current += ch
-    lines.append(Text(current, Style(bold=True)))
-    return Layout(lines, [])
+    wrapped = wrap_text(SCRIPT_CONVERTERS[options.script](text), width, cell_len)
+    return Layout([Text(), *(Text(line, Style(bold=True)) for line in wrapped or [""])], [])
+
+
+CONTEXT_LINES = 2
+"""Lines of the dimmed sentence before and after the current one."""
+
+
+def context_lines(text: str, width: int, tail: bool = False) -> str:
+    """A neighbouring sentence, dimmed above or below the current one: wrapped at
+    ``width`` cells by the CJK rules, cut to :data:`CONTEXT_LINES` lines with an ellipsis
+    where cut; its end (``tail``, the sentence before) or its beginning (after)."""
+    width = max(width, 8)
+    text = " ".join(text.split())  # one paragraph, whatever line breaks it held
+    lines = wrap_text(text, width, cell_len)
+    if len(lines) <= CONTEXT_LINES:
+        return "\n".join(lines)
+    lines = wrap_text(text, width - 1, cell_len)  # a cell kept for the ellipsis
+    if tail:
+        shown = lines[-CONTEXT_LINES:]
+        shown[0] = "…" + shown[0]
+    else:
+        shown = lines[:CONTEXT_LINES]
+        shown[-1] += "…"
+    return "\n".join(shown)
 
 
 def fit_cells(text: str, cells: int, tail: bool = False) -> str:

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import json
 import textwrap
-import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from studyaid.core.model import Sentence
 from studyaid.core.nlp.pinyin import render, render_word
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells ``text`` takes: wide (CJK) characters count two."""
-    return sum(
-        0 if unicodedata.combining(ch)
-        else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
+from studyaid.core.output.line_break import cell_width, line_starts, wrap_text
 
 
 def _pad(text: str, width: int) -> str:
@@ -75,29 +66,26 @@ def write_jsonl(sentences: Iterable[Sentence], out: TextIO, style: str, width: i
 
 
 def interlinear(sentence: Sentence, style: str, width: int) -> list[str]:
-    """Pinyin over each word, wrapped at ``width`` cells."""
+    """Pinyin over each word, wrapped at ``width`` cells by the CJK rules (no line begins
+    with closing punctuation or ends with an opening bracket)."""
+    readings = [render_word(t.info.pinyin, style, t.info.capitals) for t in sentence.tokens]
+    columns = [max(cell_width(t.text), cell_width(r))
+               for t, r in zip(sentence.tokens, readings, strict=True)]
+    texts = [t.text for t in sentence.tokens]
+    starts = line_starts(texts, columns, [1] * len(texts), width)
     lines: list[str] = []
-    top: list[str] = []
-    bottom: list[str] = []
-    used = 0
-    for token in sentence.tokens:
-        reading = render_word(token.info.pinyin, style, token.info.capitals)
-        column = max(cell_width(token.text), cell_width(reading))
-        if used and used + column > width:
-            lines += ["".join(top).rstrip(), "".join(bottom).rstrip()]
-            top, bottom, used = [], [], 0
-        top.append(_pad(reading, column + 1))
-        bottom.append(_pad(token.text, column + 1))
-        used += column + 1
-    if top:
-        lines += ["".join(top).rstrip(), "".join(bottom).rstrip()]
+    for a, b in zip(starts, [*starts[1:], len(texts)], strict=True):
+        top = "".join(_pad(readings[i], columns[i] + 1) for i in range(a, b))
+        bottom = "".join(_pad(texts[i], columns[i] + 1) for i in range(a, b))
+        lines += [top.rstrip(), bottom.rstrip()]
     return lines
 
 
 def write_text(sentences: Iterable[Sentence], out: TextIO, style: str, width: int) -> None:
     """A readable interlinear rendering: pinyin over words, glosses, idiom notes."""
     for sentence in sentences:
-        out.write(f"[{sentence.index + 1}] {sentence.text}\n")
+        for line in wrap_text(f"[{sentence.index + 1}] {sentence.text}", width):
+            out.write(line + "\n")
         for line in interlinear(sentence, style, width):
             out.write(line + "\n")
         seen = set()

@@ -35,7 +35,7 @@ from studyaid.core.text.sentence_list import SentenceList
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import NEW, Learner
 from studyaid.tui.bindings import READER_BINDINGS
-from studyaid.tui.layout import SCRIPT_CONVERTERS, fit_cells, is_selectable
+from studyaid.tui.layout import SCRIPT_CONVERTERS, context_lines, is_selectable
 from studyaid.tui.messages import Annotated, AnnotationCached, AnnotationFailed, LookupReady
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.help_screen import HelpScreen
@@ -354,11 +354,11 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         """Push the state into the widgets (the only place they are updated)."""
         sentence = self.sentence
         convert = SCRIPT_CONVERTERS[self.options.script]
-        cells = max(20, 2 * (self.size.width - 6))
+        cells = self.query_one(SentenceView).content_size.width or self.size.width - 6
         before = self.sentences[self.index - 1].text if self.index > 0 else ""
         after = self.sentences[self.index + 1].text if self.index + 1 < len(self.sentences) else ""
-        for name, context in (("#previous", fit_cells(convert(before), cells, tail=True)),
-                              ("#next", fit_cells(convert(after), cells))):
+        for name, context in (("#previous", context_lines(convert(before), cells, tail=True)),
+                              ("#next", context_lines(convert(after), cells))):
             widget = self.query_one(name, Static)
             widget.update(context)
             widget.display = bool(context)
