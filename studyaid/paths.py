@@ -57,8 +57,8 @@ def dictionary_index(cache: Path) -> Path:
 
 
 def config_dir() -> Path:
-    """The learner's settings (``keymap.toml``): ``$STUDYAID_CONFIG`` or the user config
-    folder."""
+    """The learner's settings (``keymap.toml``, ``library.toml``, ``settings.toml``):
+    ``$STUDYAID_CONFIG`` or the user config folder."""
     env = os.environ.get("STUDYAID_CONFIG")
     if env:
         return Path(env)

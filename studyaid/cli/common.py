@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from studyaid import paths
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.services import DISPLAY_SETTINGS, Settings, load_display_settings
 from studyaid.core.errors import StudyaidError
+from studyaid.core.nlp.script import DEFAULT_TRADITIONAL, TRADITIONAL_STANDARDS
 from studyaid.core.text.library import text_id_of
 from studyaid.core.text.loader import Text, decode_bytes, for_reading, load_text
 from studyaid.registry import Registry
@@ -52,6 +53,11 @@ def common_options() -> Parser:
                         help="a cedict_ts.u8 to use instead")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show tracebacks on errors")
+    common.add_argument("--traditional", choices=list(TRADITIONAL_STANDARDS),
+                        default=argparse.SUPPRESS,
+                        help="the standard of traditional characters the reader shows (v): "
+                        "tw, Taiwan's, as CC-CEDICT writes them (default); hk, Hong Kong's; "
+                        "opencc, OpenCC's own (爲); or 'traditional' in settings.toml")
     return common
 
 
@@ -73,6 +79,8 @@ def settings(args: argparse.Namespace) -> Settings:
         cache=paths.cache_dir(),
         cedict=paths.cedict_file(args.cedict),
         context_model=getattr(args, "context_model", True),
+        traditional=getattr(args, "traditional", None) or load_display_settings(
+            paths.config_dir() / DISPLAY_SETTINGS).get("traditional", DEFAULT_TRADITIONAL),
     )
 
 

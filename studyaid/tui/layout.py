@@ -35,11 +35,18 @@ PINYIN_PLAIN = Style(color="grey70")
 GAP = 1
 """Cells between two words: word boundaries stay visible."""
 
-SCRIPT_CONVERTERS: dict[str, Callable[[str], str]] = {
-    "original": lambda text: text,
+SCRIPT_CONVERTERS: dict[str, Callable[[str, str], str]] = {
+    "original": lambda text, standard: text,
     "traditional": to_traditional,
-    "simplified": to_simplified,
+    "simplified": lambda text, standard: to_simplified(text),
 }
+"""Scripts the reader shows (``v``): name -> function of the text and the standard of
+traditional characters."""
+
+
+def in_script(text: str, options: DisplayOptions) -> str:
+    """``text`` in the script the options choose (traditional in their standard)."""
+    return SCRIPT_CONVERTERS[options.script](text, options.traditional)
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,6 @@ def layout_sentence(
     """Lay out an annotated sentence: per row a pinyin line over a hanzi line, wrapped by
     the CJK rules (no row begins with closing punctuation or ends with an opening
     bracket: :mod:`studyaid.core.output.line_break`)."""
-    convert = SCRIPT_CONVERTERS[options.script]
     width = max(width, 8)
     idiom_spans = [(i.start, i.end) for i in sentence.idioms]
     spoken = spoken_marks(sentence) if options.spoken else None
@@ -133,7 +139,8 @@ def layout_sentence(
         reading = pinyin_text(syllables, options.tones, marks) if shown else Text()
         if info.close_call:
             reading.stylize(CLOSE_CALL_STYLE)  # a close call in context: worth a look
-        hanzi = Text(convert(token.text), STATUS_STYLES[status] if token.is_word else Style())
+        hanzi = Text(in_script(token.text, options),
+                     STATUS_STYLES[status] if token.is_word else Style())
         if options.hanzi_tones and token.is_word:
             _colour_hanzi(hanzi, syllables)
         if any(s < token.end and token.start < e for s, e in idiom_spans):
@@ -176,7 +183,7 @@ def layout_sentence(
 def layout_raw(text: str, width: int, options: DisplayOptions) -> Layout:
     """A sentence not yet annotated: its hanzi wrapped at ``width``, no pinyin yet."""
     width = max(width, 8)
-    wrapped = wrap_text(SCRIPT_CONVERTERS[options.script](text), width, cell_len)
+    wrapped = wrap_text(in_script(text, options), width, cell_len)
     return Layout([Text(), *(Text(line, Style(bold=True)) for line in wrapped or [""])], [])
 
 

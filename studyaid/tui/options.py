@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from studyaid.core.nlp.script import DEFAULT_TRADITIONAL
+
 PINYIN_MODES = ("all", "unknown", "none")
 """Pinyin over every word, over words not yet known, or over none."""
 SCRIPTS = ("original", "traditional", "simplified")
@@ -23,6 +25,8 @@ class DisplayOptions:
     hanzi_tones: bool = False
     """Tone colours on the hanzi too (each character in its syllable's colour)."""
     script: str = "original"
+    traditional: str = DEFAULT_TRADITIONAL
+    """The standard the ``traditional`` script converts to (Settings.traditional)."""
     spoken: bool = False
     """Pinyin in spoken tones (一个 yí gè, 你好 ní hǎo) instead of the dictionary's
     citation tones; display only (core/sandhi.py has the rules)."""

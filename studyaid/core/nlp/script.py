@@ -20,10 +20,24 @@ def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text))
 
 
+TRADITIONAL_STANDARDS: dict[str, str] = {
+    "tw": "s2tw",
+    "hk": "s2hk",
+    "opencc": "s2t",
+}
+"""Standards of traditional characters: name -> OpenCC configuration. Taiwan's (为 -> 為,
+着 -> 著, 里 -> 裡) is the one CC-CEDICT writes; Hong Kong's (為, 着, 裏); OpenCC's own,
+which follows older print forms (爲, 着, 裏)."""
+DEFAULT_TRADITIONAL = "tw"
+"""The standard of traditional characters unless the learner chooses another: the
+dictionary's, so the text and its entries agree."""
+
+
 @lru_cache(maxsize=65536)
-def to_traditional(text: str) -> str:
-    """Simplified to traditional."""
-    return str(_converter("s2t").convert(text))
+def to_traditional(text: str, standard: str = DEFAULT_TRADITIONAL) -> str:
+    """Simplified to traditional in the named standard (see
+    :data:`TRADITIONAL_STANDARDS`): 视为 -> 視為 (tw, hk), 視爲 (opencc)."""
+    return str(_converter(TRADITIONAL_STANDARDS[standard]).convert(text))
 
 
 @lru_cache(maxsize=1)

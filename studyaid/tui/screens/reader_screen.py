@@ -35,7 +35,7 @@ from studyaid.core.text.sentence_list import SentenceList
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import NEW, Learner
 from studyaid.tui.bindings import READER_BINDINGS
-from studyaid.tui.layout import SCRIPT_CONVERTERS, context_lines, is_selectable
+from studyaid.tui.layout import context_lines, in_script, is_selectable
 from studyaid.tui.messages import Annotated, AnnotationCached, AnnotationFailed, LookupReady
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.help_screen import HelpScreen
@@ -99,7 +99,7 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         self.quitting = False  # q was pressed while the annotation was being finished
         self.index = 0
         self.cursor: int | None = None
-        self.options = DisplayOptions()
+        self.options = DisplayOptions(traditional=settings.traditional)
         self.statuses: dict[str, str] = {}
         self.search_query = ""
         self._anchor: int | None = None  # a text offset the cursor returns to on re-annotation
@@ -353,12 +353,13 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
     def refresh_view(self) -> None:
         """Push the state into the widgets (the only place they are updated)."""
         sentence = self.sentence
-        convert = SCRIPT_CONVERTERS[self.options.script]
         cells = self.query_one(SentenceView).content_size.width or self.size.width - 6
         before = self.sentences[self.index - 1].text if self.index > 0 else ""
         after = self.sentences[self.index + 1].text if self.index + 1 < len(self.sentences) else ""
-        for name, context in (("#previous", context_lines(convert(before), cells, tail=True)),
-                              ("#next", context_lines(convert(after), cells))):
+        options = self.options
+        for name, context in (
+                ("#previous", context_lines(in_script(before, options), cells, tail=True)),
+                ("#next", context_lines(in_script(after, options), cells))):
             widget = self.query_one(name, Static)
             widget.update(context)
             widget.display = bool(context)
@@ -412,7 +413,8 @@ class ReaderScreen(LearnerEdits, ReaderStudy, ReaderSync, Screen[None]):
         out.append(f"  sentence {self.index + 1}/{len(self.sentences)}")
         o = self.options
         spoken = " · spoken tones" if o.spoken else ""
-        out.append(f"  pinyin {o.pinyin} · tones {'on' if o.tones else 'off'} · {o.script}"
+        script = f"traditional ({o.traditional})" if o.script == "traditional" else o.script
+        out.append(f"  pinyin {o.pinyin} · tones {'on' if o.tones else 'off'} · {script}"
                    f"{spoken}", "grey62")
         if self.search_query:
             out.append(f"  /{self.search_query}", "grey62")
