@@ -13,7 +13,7 @@ import re
 import tomllib
 from importlib import resources
 
-from studyaid.core.dictionary.index import Dictionary
+from studyaid.core.dictionary.index import Dictionary, Entry
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import IdiomMatch, Note
 from studyaid.core.nlp.pinyin import HAN, join_word, to_marks
@@ -107,4 +107,49 @@ class IdiomFinder:
         if entries:
             english = "; ".join(entries[0].definitions)
             return IdiomMatch(text, start, end, word, english, chinese, "cc-cedict", None, origin)
-        return IdiomMatch(text, start, end, word, "", chinese, "xinhua", None, origin)
+        # Only the chengyu list has it: English built from the characters, marked literal.
+        english = literal_gloss(self.dictionary, word, chengyu.pinyin if chengyu else "")
+        return IdiomMatch(text, start, end, word, english, chinese, "xinhua", None, origin)
+
+
+LITERAL = "lit., character by character: "
+"""How a gloss built from an idiom's characters begins: it is not the idiom's meaning."""
+_REFERENCE = re.compile(r"^(?:(?:old |archaic |unofficial |Japanese )?variant of|see |same as"
+                        r"|used in|erhua variant|abbr\. for|surname )")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")
+
+
+def character_sense(dictionary: Dictionary, char: str, reading: str = "") -> str:
+    """A character's first CC-CEDICT sense, short (杀 "to kill", 草 "grass"): from an entry
+    read ``reading`` (tone marks, ``cǎo``) where one is, common before proper nouns, a
+    sense of its own before a cross-reference or a surname; "" when the dictionary lacks
+    the character."""
+    entries = dictionary.entries(char)
+    if not entries:
+        return ""
+
+    def rank(entry: Entry) -> tuple[bool, bool, bool]:
+        return (bool(reading) and entry.pinyin_marks.lower() != reading.lower(),
+                entry.pinyin[:1].isupper(),
+                all(_REFERENCE.match(d) for d in entry.definitions))
+
+    best = min(entries, key=rank)
+    senses = [d for d in best.definitions if not _REFERENCE.match(d)] or [
+        d.split(": ", 1)[-1] for d in best.definitions]  # "variant of 草[cao3]: grass; …"
+    first = senses[0].split(";")[0]
+    # "(possessive particle, literary equivalent of 的[de5])": all in brackets, unwrapped.
+    return _PARENTHESES.sub("", first).strip() or _PARENTHESES.sub("", first.strip("() "))
+
+
+def literal_gloss(dictionary: Dictionary, word: str, reading: str = "") -> str:
+    """English for an idiom no source translates, built from its characters and marked as
+    literal: ``lit., character by character: 杀 to kill + 人 person + 如 as + 草 grass``.
+    ``reading`` (the chengyu list's, tone marks, one syllable per character) picks each
+    character's sense where it has several readings."""
+    chars = HAN.findall(word)
+    syllables = [s for s in re.split(r"[\s,，]+", reading) if s]
+    if len(syllables) != len(chars):
+        syllables = [""] * len(chars)
+    parts = [f"{char} {sense}" if (sense := character_sense(dictionary, char, syllable))
+             else char for char, syllable in zip(chars, syllables, strict=True)]
+    return LITERAL + " + ".join(parts)
