@@ -113,6 +113,22 @@ def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
     ("微软或OpenAI。", "或", "or"),
     ("他便走了。", "便", "then"),
     ("Copilot等产品。", "等", "etc."),
+    ("他又过了几天才来。", "过", "to pass (time)"),
+    ("河里驶过文人的酒船。", "过", "to go over"),
+    ("水面暗暗地回复过凉气来。", "过", "to go over"),
+    ("于是愈过愈穷。", "过", "to live"),
+    ("不管人家等着你开饭！", "等", "to wait"),
+    ("这等于是杀敌一千，自损八百。", "等", "equal to"),
+    # -- directional complements and the locative read with the clause
+    ("七斤慢慢地抬起头来。", "来", "hither"),
+    ("她又带了窗外的槐树的新叶来，使我看见。", "来", "hither"),
+    ("拜求来年一年中的好运气。", "来", "the coming"),
+    ("依赖微软提供的超级计算资源来完成这项任务。", "来", "in order to"),
+    ("我在极短期的踌躇中，想。", "在", "located"),
+    ("藏在乌桕树后。", "后", "behind"),
+    ("又是这三十里方圆以内的唯一的出色人物。", "里", "li, ancient measure"),
+    ("便将饭篮在桌上一摔。", "上", "on"),
+    ("就因为他们没有听到。", "就", "precisely"),
     # -- content words
     ("计算资源。", "资源", "resource (such as manpower"),
     ("我不信。", "信", "to believe"),
@@ -126,6 +142,8 @@ def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
 
 @pytest.mark.parametrize(("sentence", "word"), [
     ("给我。", "给"),  # to give, or for (給我打電話): it cannot tell
+    ("好容易待到晚饭前他们的短工来冲茶。", "来"),  # came to, or in order to
+    ("走出来，就在河边遇见她。", "就"),  # then, or right (by the river)
 ])
 def test_unsure_shows_several(plain_annotator: Annotator, sentence: str, word: str) -> None:
     gloss = shown(plain_annotator, sentence, word, 1)

@@ -16,6 +16,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 
 from studyaid.core.dictionary.index import Entry
@@ -29,6 +30,9 @@ UNSURE = " / "
 UNKNOWN = "?"
 """The tag of a neighbour that is not known (outside a word glossed from its parts): it
 matches no condition, so only rules that do not look that way can hold."""
+CLAUSE_ENDS = frozenset("，,。；;！!？?：:、…—\n“”「」『』（）()")
+"""Tokens that end a clause: a rule's ``clause_before`` and ``clause_after`` look no
+further."""
 NUMERALS = "0123456789０１２３４５６７８９〇○零一二三四五六七八九十百千万萬亿億两兩几幾半数數多第"
 _NUMERAL = re.compile(f"[{NUMERALS}]+")
 
@@ -48,28 +52,72 @@ def tag(token: str) -> str:
     return word_tags().get(to_simplified(token), "x")
 
 
+class Clause:
+    """The tokens of the clause around one token, found only when a rule asks: ``words``
+    are the sentence's tokens as written, ``index`` the token's place among them."""
+
+    def __init__(self, words: Sequence[str], index: int):
+        self.words = words
+        self.index = index
+
+    @cached_property
+    def before(self) -> frozenset[str]:
+        """The tokens before the token, back to the clause's start."""
+        found = []
+        for word in reversed(self.words[: self.index]):
+            if word in CLAUSE_ENDS:
+                break
+            found.append(word)
+        return frozenset(found)
+
+    @cached_property
+    def after(self) -> frozenset[str]:
+        """The tokens after the token, up to the clause's end."""
+        found = []
+        for word in self.words[self.index + 1 :]:
+            if word in CLAUSE_ENDS:
+                break
+            found.append(word)
+        return frozenset(found)
+
+
+NO_CLAUSE = Clause((), 0)
+"""No tokens around: a rule that needs its clause does not hold."""
+
+
 @dataclass(frozen=True)
 class SenseRule:
-    """Senses that apply when the neighbours fit: the token before is one of ``prev`` or
-    has a tag beginning with one of ``prev_tag`` (when either is given), and likewise
-    after."""
+    """Senses that apply when the neighbours fit: the token before is one of ``prev``,
+    ends with one of the characters ``prev_end``, or has a tag beginning with one of
+    ``prev_tag`` (when any is given), and likewise after (``next``, ``next_tag``); one
+    of ``clause_before`` comes earlier in the clause, one of ``clause_after`` later
+    (when given)."""
 
     senses: tuple[str, ...]
     prev: frozenset[str] = frozenset()
     prev_tag: tuple[str, ...] = ()
     next: frozenset[str] = frozenset()
     next_tag: tuple[str, ...] = ()
+    prev_end: str = ""
+    clause_before: frozenset[str] = frozenset()
+    clause_after: frozenset[str] = frozenset()
 
-    def holds(self, before: str, before_tag: str, after: str, after_tag: str) -> bool:
-        """Whether the rule applies between these neighbours (simplified, with tags)."""
-        return _side(self.prev, self.prev_tag, before, before_tag) and _side(
-            self.next, self.next_tag, after, after_tag)
+    def holds(self, before: str, before_tag: str, after: str, after_tag: str,
+              clause: Clause = NO_CLAUSE) -> bool:
+        """Whether the rule applies between these neighbours (simplified, with tags), in
+        this clause."""
+        return (
+            _side(self.prev, self.prev_tag, before, before_tag, self.prev_end)
+            and _side(self.next, self.next_tag, after, after_tag)
+            and (not self.clause_before or not self.clause_before.isdisjoint(clause.before))
+            and (not self.clause_after or not self.clause_after.isdisjoint(clause.after)))
 
 
-def _side(words: frozenset[str], tags: tuple[str, ...], token: str, token_tag: str) -> bool:
-    if not words and not tags:
+def _side(words: frozenset[str], tags: tuple[str, ...], token: str, token_tag: str,
+          ends: str = "") -> bool:
+    if not words and not tags and not ends:
         return True
-    return token in words or token_tag.startswith(tags)
+    return token in words or token_tag.startswith(tags) or bool(token) and token[-1] in ends
 
 
 @dataclass(frozen=True)
@@ -81,16 +129,16 @@ class WordSenses:
     """The senses when no rule holds: one (sure), several (unsure), none (the
     dictionary's first senses stand)."""
 
-    def choose(self, before: str, after: str) -> tuple[str, ...]:
+    def choose(self, before: str, after: str, clause: Clause = NO_CLAUSE) -> tuple[str, ...]:
         """The senses (keys into the definitions) between these neighbours."""
         before_tag, after_tag = tag(before), tag(after)
         for rule in self.rules:
-            if rule.holds(before, before_tag, after, after_tag):
+            if rule.holds(before, before_tag, after, after_tag, clause):
                 return rule.senses
         return self.default
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Senses:
     """Every word's sense rules, keyed by each written form, and the measure-word rule."""
 
@@ -98,16 +146,23 @@ class Senses:
     measure: SenseRule | None = None
     """For any word with a classifier sense: when it holds, that sense."""
 
-    def choose(self, word: str, before: str, after: str) -> tuple[str, ...]:
+    def choose(self, word: str, before: str, after: str,
+               clause: Clause = NO_CLAUSE) -> tuple[str, ...]:
         """The senses that fit ``word`` between the tokens ``before`` and ``after`` (any
-        script; "" for the sentence's edge, :data:`UNKNOWN` for not known), or () when
-        the rules have no opinion."""
+        script; "" for the sentence's edge, :data:`UNKNOWN` for not known) in ``clause``,
+        or () when the rules have no opinion."""
         before, after = to_simplified(before), to_simplified(after)
         rules = self.words.get(word)
         measure = self.measure
         if measure is not None and measure.holds(before, tag(before), after, tag(after)):
-            return measure.senses + (rules.choose(before, after) if rules else ())
-        return rules.choose(before, after) if rules else ()
+            return measure.senses + (rules.choose(before, after, clause) if rules else ())
+        return rules.choose(before, after, clause) if rules else ()
+
+    @cached_property
+    def clause_words(self) -> frozenset[str]:
+        """Every word some rule looks for in the clause (what a memo must key on)."""
+        return frozenset(w for senses in self.words.values() for rule in senses.rules
+                         for w in rule.clause_before | rule.clause_after)
 
     def before_measure(self) -> frozenset[str]:
         """The tokens after which a word may be a measure word: the demonstratives, and
@@ -135,12 +190,19 @@ def definition(keys: Sequence[str], entries: Sequence[Entry]) -> str:
     return UNSURE.join(found)
 
 
+def _both_scripts(words: Sequence[str]) -> frozenset[str]:
+    """``words`` and their traditional forms (a clause's tokens are compared as written)."""
+    return frozenset(words) | frozenset(map(to_traditional, words))
+
+
 def _rule(spec: dict, key: str = "sense") -> SenseRule:
     senses = spec[key]
     return SenseRule(
         (senses,) if isinstance(senses, str) else tuple(senses),
         frozenset(spec.get("prev", ())), tuple(spec.get("prev_tag", ())),
         frozenset(spec.get("next", ())), tuple(spec.get("next_tag", ())),
+        "".join(spec.get("prev_end", ())), _both_scripts(spec.get("clause_before", ())),
+        _both_scripts(spec.get("clause_after", ())),
     )
 
 

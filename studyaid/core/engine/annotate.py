@@ -13,7 +13,14 @@ from dataclasses import replace
 from studyaid.core.dictionary.idioms import IdiomFinder
 from studyaid.core.dictionary.index import Dictionary, Entry
 from studyaid.core.dictionary.lookup import entries_for
-from studyaid.core.dictionary.senses import UNKNOWN, Senses, definition, load_senses
+from studyaid.core.dictionary.senses import (
+    NO_CLAUSE,
+    UNKNOWN,
+    Clause,
+    Senses,
+    definition,
+    load_senses,
+)
 from studyaid.core.model import Gloss, Note, Sentence, Token, WordInfo
 from studyaid.core.nlp.disambiguate import agreed, choose, gather
 from studyaid.core.nlp.g2p import PolyphoneModel
@@ -87,8 +94,7 @@ class Annotator:
         self.senses = senses if senses is not None else load_senses()
         self._sensed: dict[tuple[int, tuple[str, ...]], tuple[WordInfo, WordInfo]] = {}
         self._before_measure = self.senses.before_measure()
-        self._parts_sensed: dict[tuple[str, tuple[str, ...], str, str],
-                                 tuple[WordInfo, WordInfo]] = {}
+        self._parts_sensed: dict[tuple[object, ...], tuple[WordInfo, WordInfo]] = {}
 
     # -- One word -------------------------------------------------------------------
 
@@ -249,11 +255,12 @@ class Annotator:
         return min(entries, key=rank)
 
     def _gloss_from_parts(self, word: str, pinyin: tuple[str, ...] = (), before: str = UNKNOWN,
-                          after: str = UNKNOWN) -> str:
+                          after: str = UNKNOWN, clause: Clause = NO_CLAUSE) -> str:
         """A gloss for a word the dictionary lacks: its longest known words, else characters,
         each glossed in the reading the word has (这场 chǎng: an occasion, not a threshing
         floor) and in the sense its neighbouring parts call for (一场: a classifier); the
-        tokens ``before`` and ``after`` the word are the outer parts' neighbours."""
+        tokens ``before`` and ``after`` the word are the outer parts' neighbours, ``clause``
+        the clause around the word."""
         pieces: list[tuple[str, tuple[str, ...]]] = []
         fits = len(pinyin) == han_count(word)
         han_before = 0
@@ -268,13 +275,18 @@ class Annotator:
             han_before += count
             i += length
         parts = []
+        if clause is not NO_CLAUSE:
+            # The clause seen from a part: the word's other parts are in it too.
+            inside = [*clause.words[: clause.index], *(p for p, _ in pieces),
+                      *clause.words[clause.index + 1 :]]
         for k, (piece, reading) in enumerate(pieces):
             entries = self.dictionary_entries(piece)
             entry = self._best_entry(entries, reading, piece)
             if entry is not None:
                 keys = self.senses.choose(
                     piece, pieces[k - 1][0] if k else before,
-                    pieces[k + 1][0] if k + 1 < len(pieces) else after)
+                    pieces[k + 1][0] if k + 1 < len(pieces) else after,
+                    clause if clause is NO_CLAUSE else Clause(inside, clause.index + k))
                 sense = keys and definition(keys, self._sense_entries(piece, reading))
                 parts.append(f"{piece} {sense or entry.definitions[0]}")
             elif HAN.match(piece):
@@ -298,6 +310,7 @@ class Annotator:
         ruled = senses.words
         measure = self._before_measure
         previous = ""
+        words = [token.text for token in tokens]
         for i, token in enumerate(tokens):
             text = token.text
             before, previous = previous, text
@@ -308,17 +321,23 @@ class Annotator:
             after = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if source == "parts":
                 # A part at the word's edge has a neighbour outside it (读 过书).
-                token.info = self._parts_in_context(token.info, text, before, after)
-            elif source == "cc-cedict" and (keys := senses.choose(text, before, after)):
+                token.info = self._parts_in_context(token.info, text, before, after,
+                                                    Clause(words, i))
+            elif source == "cc-cedict" and (keys := senses.choose(text, before, after,
+                                                                  Clause(words, i))):
                 token.info = self._in_sense(text, token.info, keys)
 
-    def _parts_in_context(self, info: WordInfo, word: str, before: str, after: str) -> WordInfo:
-        """``info`` of a word glossed from its parts, its edge parts glossed in the sense
-        the tokens around it call for (memoised per word and neighbours)."""
-        key = (word, info.pinyin, before, after)
+    def _parts_in_context(self, info: WordInfo, word: str, before: str, after: str,
+                          clause: Clause) -> WordInfo:
+        """``info`` of a word glossed from its parts, its parts glossed in the sense the
+        tokens around it call for (memoised per word, neighbours and the words in its
+        clause that some rule looks for)."""
+        looked_for = self.senses.clause_words
+        key = (word, info.pinyin, before, after,
+               clause.before & looked_for, clause.after & looked_for)
         memo = self._parts_sensed.get(key)
         if memo is None or memo[0] is not info:
-            gloss = self._gloss_from_parts(word, info.pinyin, before, after)
+            gloss = self._gloss_from_parts(word, info.pinyin, before, after, clause)
             memo = self._parts_sensed[key] = (
                 info, replace(info, gloss=gloss) if gloss != info.gloss else info)
         return memo[1]
