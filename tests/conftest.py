@@ -64,9 +64,10 @@ def annotator(dictionary: Dictionary, vocab_dir: Path):
 
 
 @pytest.fixture(scope="session")
-def segmenter() -> Segmenter:
-    """A Segmenter with no lexicon that reads traditional text like simplified."""
-    return Segmenter(None, simplified_for_segmentation)
+def segmenter(dictionary: Dictionary) -> Segmenter:
+    """A Segmenter with no lexicon that reads traditional text like simplified, and keeps
+    the words jieba's HMM proposes that CC-CEDICT knows, as the program does."""
+    return Segmenter(None, simplified_for_segmentation, dictionary.has_word)
 
 
 @pytest.fixture(scope="session")

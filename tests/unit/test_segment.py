@@ -11,7 +11,7 @@ from studyaid.core.nlp.segment import Lexicon, Segmenter, parse_lexicon_lines
 @pytest.fixture(scope="module")
 def learner_segmenter() -> Segmenter:
     """A segmenter with the kind of lexicon a learner writes for the seed article."""
-    lexicon = parse_lexicon_lines(["议价权", "纳德拉", "一蹴 而就", "导火 索"])
+    lexicon = parse_lexicon_lines(["议价权", "竹匾", "一蹴 而就", "导火 索"])
     return Segmenter(lexicon, simplified_for_segmentation)
 
 
@@ -90,7 +90,8 @@ def test_tokens_cover_the_text_exactly(segmenter: Segmenter, text: str, offset: 
     [
         # Merges: words jieba splits become one token.
         ("这让微软拥有了巨大的议价权", "议价权"),
-        ("萨提亚·纳德拉公开表态支持Altman", "纳德拉"),
+        # (纳德拉 was here; a transliterated name is now whole without the lexicon.)
+        ("竹匾下撒了些秕谷", "竹匾"),
     ],
 )
 def test_lexicon_merges(

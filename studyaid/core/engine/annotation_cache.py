@@ -21,6 +21,7 @@ from typing import Any
 from studyaid import __version__
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.model import IdiomMatch, Note, Sentence, Token, WordInfo
+from studyaid.core.nlp.segment import RULES as SEGMENTATION_RULES
 from studyaid.core.vocab.glosses import GLOSSES, LEXICON
 from studyaid.core.vocab.storage import write_atomic
 
@@ -53,7 +54,7 @@ def text_stamp(cedict: Path | None, context_model: bool = False) -> str:
 def annotation_key(content: str, vocab: Path, dictionary_stamp: str) -> str:
     """The cache key of ``content`` annotated with this vocab folder and dictionary."""
     digest = hashlib.sha256()
-    for part in (f"{FORMAT}|{__version__}|{dictionary_stamp}".encode(),
+    for part in (f"{FORMAT}|{__version__}|{SEGMENTATION_RULES}|{dictionary_stamp}".encode(),
                  _read(vocab / GLOSSES), _read(vocab / LEXICON)):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)

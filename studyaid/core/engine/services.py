@@ -83,15 +83,16 @@ def build_annotator(
     lexicon = Lexicon(rules.merges | glossed, rules.splits)
     if previous is not None:
         dictionary = dictionary or previous.dictionary
+    dictionary = dictionary or open_dictionary(settings)
     segmenter = (previous.segmenter if previous is not None
                  and previous.segmenter.lexicon == lexicon else
-                 Segmenter(lexicon, simplified_for_segmentation))
+                 Segmenter(lexicon, simplified_for_segmentation, dictionary.has_word))
     polyphones = None
     if settings.context_model:
         polyphones = (previous.polyphones if previous is not None and previous.polyphones
                       else PolyphoneModel())
     return Annotator(
-        dictionary or open_dictionary(settings),
+        dictionary,
         segmenter,
         glosses,
         load_notes(),

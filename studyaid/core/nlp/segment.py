@@ -5,6 +5,12 @@ Text is cut into tokens with character offsets. Runs of Latin letters and digits
 their modifiers (emoji ZWJ sequences, flags, combining marks) are kept whole before
 jieba sees the rest; jieba runs in precise mode with the learner's lexicon: words to merge are added
 to its dictionary with a frequency that wins, and splits break a token into its parts.
+
+jieba's HMM, which makes words of characters its dictionary leaves alone, is not trusted
+as it is: it invents words a learner then looks up (亏伊装, 如闰土, 我素, 竹/匾下, 豆撒得).
+Its proposals are kept only when they are words the dictionary knows (``known``, CC-CEDICT)
+or have the shape of a name (:mod:`studyaid.core.nlp.names`); the other characters stay
+single. 的话 is one token ("if") only after a conditional in the same clause.
 """
 
 from __future__ import annotations
@@ -15,6 +21,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from studyaid.core.nlp.names import (
+    CLAUSE_ENDS,
+    CONDITIONALS,
+    TRANSLITERATION,
+    is_name_shaped,
+    is_transliteration,
+    may_join,
+    name_or_parts,
+)
 
 # Latin words, numbers and things like GPT-4, C++, Q*, 3.5, ＧＰＴ－４, Wi-Fi, Müller,
 # lǜsè (accents precomposed or combining) stay whole.
@@ -37,6 +53,10 @@ _HAS_MODIFIER = re.compile(_MODIFIER + r"|[\u200d\U0001f1e6-\U0001f1ff]")
 _PARTICLES = frozenset("的地得了着过吗呢吧啊")
 _TAGGED = re.compile(r"^(\S+) \d+ (\S+)", re.M)
 _RARE = 50
+RULES = 2
+"""Bump when the segmentation rules change: cached annotations cut the old way are then
+not found (2: jieba's HMM kept in check, 的话 by its clause)."""
+_LONGEST_KNOWN = 4
 
 
 @dataclass(frozen=True)
@@ -51,17 +71,24 @@ class Segmenter:
     """Cuts text into ``(token, start, end)`` triples; one jieba dictionary per instance."""
 
     def __init__(
-        self, lexicon: Lexicon | None = None, normalise: Callable[[str], str] | None = None
+        self, lexicon: Lexicon | None = None, normalise: Callable[[str], str] | None = None,
+        known: Callable[[str], bool] | None = None,
     ):
         """``normalise`` maps a chunk to a same-length form jieba knows better (traditional
-        to simplified); tokens are cut there and taken from the original text."""
+        to simplified); tokens are cut there and taken from the original text. ``known``
+        says whether a dictionary (CC-CEDICT) has a word: a word jieba's HMM proposes is
+        kept when it is known (without it, only names are kept)."""
         # Imported here: a process that only shows cached annotations never loads jieba.
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
         self.lexicon = lexicon or Lexicon()
         self.normalise = normalise
+        from jieba import finalseg
+
         self._jieba = jieba.Tokenizer()
+        self._hmm = finalseg.cut
+        self.known = known or (lambda word: False)
         self._ready = False
 
     def _initialise(self) -> None:
@@ -77,19 +104,85 @@ class Segmenter:
             self._jieba.add_word(word, freq=self._jieba.suggest_freq(word, tune=False) + 1)
         self._ready = True
 
-    def _cut(self, text: str) -> Iterator[str]:
-        """jieba's precise mode, except that a rare "word" starting with a particle
-        (地走了, frequency 3 in jieba's dictionary, or one its HMM invented) is cut
-        after the particle: 慢慢地走了 reads 慢慢 / 地 / 走了. Not when the particle
-        begins a common word there (地理位置, 了解到: 地理 and 了解 are words)."""
+    def _cut(self, text: str) -> list[str]:
+        """jieba's precise mode without its HMM, each run of single characters then read
+        by :meth:`_run`, 的话 checked, a transliterated name made whole. Also, a rare
+        "word" starting with a particle (地走了, frequency 3 in jieba's dictionary) is cut
+        after the particle: 慢慢地走了 reads 慢慢 / 地 / 走了. Not when the particle begins
+        a common word there (地理位置, 了解到: 地理 and 了解 are words)."""
         freq = self._jieba.FREQ
-        for word in self._jieba.cut(text):
-            if (len(word) > 2 and word[0] in _PARTICLES and freq.get(word, 0) < _RARE
+        words: list[str] = []
+        run: list[str] = []
+        for word in self._jieba.cut(text, HMM=False):
+            if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
+                run.append(word)
+                continue
+            if run:
+                self._run(run, words, word)
+                run = []
+            if len(word) == 1:
+                words.append(word)
+            elif (len(word) > 2 and word[0] in _PARTICLES and freq.get(word, 0) < _RARE
                     and (freq.get(word[:2]) or 0) < _RARE):
-                yield word[0]
-                yield from self._jieba.cut(word[1:], HMM=False)
+                words.append(word[0])
+                words.extend(self._jieba.cut(word[1:], HMM=False))
+            elif word == "的话" and not _after_conditional(words):
+                words.extend(word)
             else:
-                yield word
+                words.append(word)
+        if run:
+            self._run(run, words)
+        return _join_transliterations(words)
+
+    def _run(self, run: list[str], words: list[str], after: str = "") -> None:
+        """Append the words of ``run``, characters jieba's dictionary left single: its
+        HMM's proposals that are known words or names (a name inside one is kept, the
+        characters around it stay single); the characters of the others are matched
+        against known words again, longest first (谷/歌云 is 谷歌 / 云), and stay single
+        when none fits. ``after`` is the word after the run."""
+        if len(run) == 1 or self._jieba.FREQ.get(chars := "".join(run)):
+            words.extend(run)
+            return
+        known = self.known
+        pending: list[str] = []
+        proposals = list(self._hmm(chars))
+        last = len(proposals) - 1
+        for index, proposal in enumerate(proposals):
+            if len(proposal) > 1 and known(proposal):
+                self._known_words(pending, words)
+                words.append(proposal)
+                continue
+            if len(proposal) == 1:
+                parts = [proposal]
+            elif pending and is_name_shaped(pending[-1] + proposal):
+                parts = [pending.pop() + proposal]  # 诊何 / 小仙: 何小仙
+            else:
+                parts = name_or_parts(
+                    proposal, pending[-1] if pending else (words[-1][-1] if words else ""),
+                    after if index == last else "")
+            for part in parts:
+                if len(part) == 1:
+                    pending.append(part)
+                else:
+                    self._known_words(pending, words)
+                    words.append(part)
+        self._known_words(pending, words)
+
+    def _known_words(self, chars: list[str], words: list[str]) -> None:
+        """Append ``chars`` as the longest known words that fit, else single; empty it."""
+        if len(chars) < 2:
+            words.extend(chars)
+            chars.clear()
+            return
+        start = 0
+        while start < len(chars):
+            for length in range(min(_LONGEST_KNOWN, len(chars) - start), 0, -1):
+                word = "".join(chars[start : start + length])
+                if length == 1 or (may_join(word) and self.known(word)):
+                    words.append(word)
+                    start += length
+                    break
+        chars.clear()
 
     def _jieba_tokens(self, chunk: str, offset: int) -> Iterator[tuple[str, int, int]]:
         seen = self.normalise(chunk) if self.normalise else chunk
@@ -126,6 +219,38 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """The tokens of ``text`` as strings."""
         return [token for token, _, _ in self.tokenize(text)]
+
+
+def _after_conditional(words: list[str]) -> bool:
+    """Whether a conditional (如果, 要是 …) comes before, in the clause ``words`` end."""
+    for word in reversed(words):
+        if word in CONDITIONALS:
+            return True
+        if word in CLAUSE_ENDS:
+            return False
+    return False
+
+
+def _join_transliterations(words: list[str]) -> list[str]:
+    """Words with each transliterated name made one: 萨/提/亚 and 纳/德拉 are 萨提亚 and
+    纳德拉 (three characters or more of transliteration, at least one of them single)."""
+    if not any(word in TRANSLITERATION for word in words):
+        return words
+    joined: list[str] = []
+    start = 0
+    while start < len(words):
+        end = start
+        while end < len(words) and len(words[end]) <= 2 and is_transliteration(words[end]):
+            end += 1
+        group = words[start:end]
+        if (len(group) > 1 and sum(map(len, group)) >= 3
+                and any(len(word) == 1 for word in group)):
+            joined.append("".join(group))
+            start = end
+        else:
+            joined.append(words[start])
+            start += 1
+    return joined
 
 
 def parse_lexicon_lines(lines: Iterable[str]) -> Lexicon:
