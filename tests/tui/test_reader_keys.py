@@ -129,7 +129,8 @@ async def test_a_word_inside_an_idiom_cards_the_whole_idiom(make_app, vocab_dir:
         reader = await ready(pilot)
         await pilot.press("slash")
         await pilot.press(*"自损八百", "enter")
-        assert reader.token is not None and reader.token.text == "自损"
+        # 自 / 损 (jieba's HMM made 自损 a word CC-CEDICT lacks)
+        assert reader.token is not None and reader.token.text == "自"
         await pilot.press("a")
     card = CardStore(vocab_dir).cards()["杀敌一千，自损八百"]
     assert (card.reading, card.source) == ("sha1 di2 yi1 qian1 zi4 sun3 ba1 bai3", "seed")

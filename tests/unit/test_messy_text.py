@@ -113,8 +113,9 @@ CASES = [
     # Footnote markers: tokens of their own, no pinyin.
     ("孔乙己⑴", [("孔乙己", "kǒngyǐjǐ"), ("⑴", "")]),
     ("上大人[1]的话", [("上", "shàng"), ("大人", "dàren"), ("[", ""), ("1", ""), ("]", ""),
-                      ("的话", "dehuà")]),
-    ("的话①。", [("的话", "dehuà"), ("①", ""), ("。", "")]),
+                      ("的", "de"), ("话", "huà")]),  # 孔乙己: words, no "if"
+    ("如果有的话①。", [("如果", "rúguǒ"), ("有", "yǒu"), ("的话", "dehuà"), ("①", ""),
+                       ("。", "")]),
     ("※注意", [("※", ""), ("注意", "zhùyì")]),
     # Full-width Latin and digits stay whole, without pinyin.
     ("ＧＰＴ４模型", [("ＧＰＴ４", ""), ("模型", "móxíng")]),
@@ -133,7 +134,7 @@ CASES = [
     ("❤\ufe0f中国", [("❤\ufe0f", ""), ("中国", "zhōngguó")]),
     # CJK Extension B: a Han character with one syllable (empty where no source knows it).
     ("𪚥字", [("𪚥", "zhé"), ("字", "zì")]),
-    ("𠮷野家", [("𠮷", ""), ("野家", "yějiā")]),
+    ("𠮷野家", [("𠮷", ""), ("野", "yě"), ("家", "jiā")]),  # 野家 was jieba's HMM
     # Mixed scripts: Latin words (with accents, precomposed or combining) stay whole.
     ("用Python写代码", [("用", "yòng"), ("Python", ""), ("写", "xiě"), ("代码", "dàimǎ")]),
     ("Müller说", [("Müller", ""), ("说", "shuō")]),

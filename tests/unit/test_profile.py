@@ -47,8 +47,8 @@ COUNTS = [
     # text, words (tokens, distinct), HSK tokens by band, idioms
     # 我 喜欢 猫 / 我 的 猫 喜欢 我: 猫 is level 2, the rest level 1
     ("我喜欢猫。我的猫喜欢我！", (8, 4), {"1": 6, "2": 2}, 0),
-    # 经济 环境 (3) 很 好 的 (1) 很深 (很 1 + 深 3) 裂痕 (7-9) 微软 (no list)
-    ("经济环境很好，微软的裂痕很深。", (8, 8), {"1": 3, "3": 3, "7-9": 1, "beyond": 1}, 0),
+    # 经济 环境 (3) 很 好 的 很 (1) 深 (3) 裂痕 (7-9) 微软 (no list); 很深 was jieba's HMM
+    ("经济环境很好，微软的裂痕很深。", (9, 8), {"1": 4, "3": 3, "7-9": 1, "beyond": 1}, 0),
     # two idioms, neither in the HSK lists
     ("他釜底抽薪，屈指可数的人都看着。", (7, 7), {"1": 5, "beyond": 2}, 2),
     # traditional script: 學習 is 学习
