@@ -223,6 +223,8 @@ class Dictionary:
         self.path = db_path
         self._local = threading.local()
         self.entries = lru_cache(maxsize=65536)(self._entries)
+        self.has_word = lru_cache(maxsize=65536)(self._has_word)
+        """Whether ``word`` is a headword (the segmenter's known words), memoised."""
 
     @staticmethod
     def stamp(cedict_file: Path | None = None) -> str:
@@ -274,6 +276,12 @@ class Dictionary:
             (word,),
         ).fetchall()
         return tuple(self._rows_to_entries(rows))
+
+    def _has_word(self, word: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM entries WHERE simp=?1 OR trad=?1 LIMIT 1", (word,)
+        ).fetchone()
+        return row is not None
 
     def _resolve(self, definitions: list[str]) -> list[str]:
         """Append the target's first definitions to "see X" / "variant of X" definitions."""
