@@ -48,6 +48,9 @@ READER_BINDINGS: list[Binding] = [
     _key("K", "known", "Known", "Mark the word known", "status-known", show=True),
     _key("a", "card", "Card", "Add the word to the flashcards (cards.tsv)", "card-add",
          show=True),
+    _key("e", "hear_word", "Hear", "Hear the word, in its reading as shown (spoken tones when"
+         " they are shown)", "hear-word", show=True),
+    _key("E", "hear_sentence", "Hear sentence", "Hear the whole sentence", "hear-sentence"),
     _key("d", "dictionary", "Dict", "Look words up: hanzi, pinyin or English (opens on the"
          " word)", "dictionary-open", show=True),
     _key("w", "words", "Words", "Every word you glossed, marked or carded, to review and edit",

@@ -16,6 +16,7 @@ from studyaid.tui.layout import PAGE_MIN_HEIGHT, is_selectable
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader.edits import ReaderEdits
+from studyaid.tui.screens.reader.hearing import ReaderHearing
 from studyaid.tui.screens.reader.links import ReaderLinks
 from studyaid.tui.screens.reader.sync import WATCH_INTERVAL
 from studyaid.tui.widgets.details_panel import DetailsPanel
@@ -29,7 +30,7 @@ SYNC_CACHE_CHARS = 200_000
 """Texts up to this size have their cached annotation read before the first paint."""
 
 
-class ReaderScreen(ReaderEdits, ReaderLinks):
+class ReaderScreen(ReaderEdits, ReaderLinks, ReaderHearing):
     """Reads one text; every key is a binding with an id, listed by the help screen."""
 
     BINDINGS = READER_BINDINGS  # type: ignore[assignment]

@@ -1,0 +1,46 @@
+"""Hearing the reader's words (issue 18): the key calls the speaker with the pinyin the
+screen shows; the speaker is faked (no sound card here, and no synthesis in a UI test)."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import ready
+
+
+class FakeSpeaker:
+    """Records what it is asked to say."""
+
+    def __init__(self) -> None:
+        self.said: list[object] = []
+
+    def say_word(self, syllables) -> None:
+        self.said.append(tuple(syllables))
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+async def test_e_says_the_word_and_E_the_sentence_as_shown(make_app) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        fake = FakeSpeaker()
+        reader.speaker = fake  # type: ignore[assignment]
+        await pilot.press("e")  # 微软, the title's first word
+        assert fake.said == [("wei1", "ruan3")]
+        await pilot.press("E")
+        sentence = fake.said[-1]
+        assert isinstance(sentence, str) and sentence.startswith("wei1 ruan3 yu3")
+        assert "lie4 hen2" in sentence
+
+
+async def test_spoken_tones_are_said_when_they_are_shown(make_app) -> None:
+    # 一个 in citation tones is yi1 ge4; in spoken tones (T) yi2 ge4.
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        fake = FakeSpeaker()
+        reader.speaker = fake  # type: ignore[assignment]
+        await pilot.press("slash", *"一个最常", "enter")
+        await pilot.pause()
+        token = reader.state.token
+        assert token is not None and token.text == "一个"
+        await pilot.press("e", "T", "e")
+        assert fake.said == [("yi1", "ge4"), ("yi2", "ge4")]
