@@ -90,6 +90,8 @@ READER_BINDINGS: list[Binding] = [
 REVIEW_BINDINGS: list[Binding] = [
     _key("space,enter", "show", "Show", "Show the answer; on the answer: Good (as in Anki)",
          "review-show", show=True, display="Space"),
+    _key("e", "hear", "Hear", "Hear the word (once the answer shows: its reading is the"
+         " answer)", "review-hear", show=True),
     _key("1", "grade(1)", "Again", "Again: forgotten; the card comes back soon",
          "review-again"),
     _key("2", "grade(2)", "Hard", "Hard: remembered with difficulty", "review-hard"),
@@ -133,6 +135,8 @@ LIBRARY_BINDINGS: list[Binding] = [
 """The library screen's keys: 1-7 sort by the columns in order."""
 
 SEARCH_BINDINGS: list[Binding] = [
+    _key("e", "hear", "Hear", "Hear the highlighted entry (from the results)", "search-hear",
+         show=True),
     _key("down", "results", "Results", "From the search to its results", "search-results"),
     _key("slash", "type", "Search", "Back to the search, to type another", "search-type",
          show=True, display="/"),

@@ -21,7 +21,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from studyaid import paths
 from studyaid.core.errors import StudyaidError
+from studyaid.core.output.player import Speaker
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.study.cards import current_gloss
 from studyaid.study.collection import Collection, Counts, Due
@@ -29,6 +31,7 @@ from studyaid.study.scheduler import format_interval
 from studyaid.tui.bindings import REVIEW_BINDINGS
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.stats_screen import StatsScreen
+from studyaid.tui.speaker import make_speaker
 from studyaid.tui.widgets.card_view import CardView
 from studyaid.tui.widgets.grade_bar import GradeBar
 
@@ -115,6 +118,8 @@ class ReviewScreen(Screen[None]):
         the screen saying so meanwhile); ``clock`` gives the time for scheduling;
         ``ticks`` (seconds, monotonic) measures how long the learner took to answer."""
         super().__init__()
+        self.speaker: Speaker | None = None
+        """Made on first use: espeak-ng loads only when something is said."""
         self.opener: Opener | None = None
         self.collection: Collection | None = None
         if isinstance(collection, Collection):
@@ -269,6 +274,17 @@ class ReviewScreen(Screen[None]):
         """The statistics screen."""
         if self.collection is not None:
             self.app.push_screen(StatsScreen(self.collection, self.clock))
+
+    def action_hear(self) -> None:
+        """Say the card's word, in its reading, once the answer shows."""
+        if self.current is None or not self.revealed:
+            return
+        syllables = self.current.card.reading.split()
+        if syllables:
+            if self.speaker is None:
+                cache = self.collection.cache if self.collection is not None else None
+                self.speaker = make_speaker(self, cache or paths.cache_dir())
+            self.speaker.say_word(syllables)
 
     def action_help(self) -> None:
         """Every key, from the bindings."""

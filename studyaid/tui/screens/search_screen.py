@@ -29,11 +29,13 @@ from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.dictionary.word_report import WordReport, learner_texts, word_report
 from studyaid.core.engine.services import Settings, open_dictionary
 from studyaid.core.errors import StudyaidError
+from studyaid.core.output.player import Speaker
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.tui.bindings import SEARCH_BINDINGS
 from studyaid.tui.layout import fit_cells
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
+from studyaid.tui.speaker import make_speaker
 from studyaid.tui.widgets.details_panel import DetailsPanel, report_text
 
 RESULTS = 30
@@ -107,6 +109,7 @@ class SearchScreen(Screen[None]):
         self.searching = False
         self.shown_query: str | None = None  # the query whose results are on screen
         self.results: list[Entry] = []
+        self.speaker: Speaker | None = None
         self.report: WordReport | None = None
 
     def compose(self) -> ComposeResult:
@@ -315,6 +318,15 @@ class SearchScreen(Screen[None]):
             return
         self.notify(f"{word} added to the flashcards" if added
                     else f"{word} is already in the flashcards")
+
+    def action_hear(self) -> None:
+        """Say the highlighted entry, in its reading."""
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self.results):
+            return
+        if self.speaker is None:
+            self.speaker = make_speaker(self, self.settings.cache)
+        self.speaker.say_word(self.results[index].syllables)
 
     def action_help(self) -> None:
         """Every key, from the bindings."""

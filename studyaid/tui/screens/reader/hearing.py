@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studyaid.tui.screens.reader.base import ReaderBase
+from studyaid.tui.speaker import make_speaker
 
 if TYPE_CHECKING:
     from studyaid.core.model import Sentence
@@ -23,14 +24,7 @@ class ReaderHearing(ReaderBase):
         """The speaker, made on first use (espeak-ng loads only when something is said);
         a problem (no player, no voice) is one notice and the reader goes on."""
         if self._speaker is None:
-            from studyaid.core.output.player import Speaker
-            from studyaid.core.output.speech import Speech
-
-            def told(message: str) -> None:
-                self.app.call_from_thread(self.notify, message, severity="warning",
-                                          timeout=10)
-
-            self._speaker = Speaker(Speech(self.settings.cache), on_error=told)
+            self._speaker = make_speaker(self, self.settings.cache)
         return self._speaker
 
     @speaker.setter
