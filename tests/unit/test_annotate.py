@@ -61,8 +61,9 @@ def test_offsets_index_the_text(annotator: Annotator) -> None:
         ("我去买东西。", "东西", ["dōng", "xi"], "thing"),
         ("历史告诉我们。", "告诉", ["gào", "su"], "to tell"),
         ("大夫来了。", "大夫", ["dài", "fu"], "doctor"),
-        # Entries sharing a reading: OpenCC's usual traditional form first (當, not 噹).
-        ("当OpenAI的技术变得有价值时。", "当", ["dāng"], "to be"),
+        # Entries sharing a reading: OpenCC's usual traditional form first (當, not 噹),
+        # in the sense its clause calls for (当…时: when).
+        ("当OpenAI的技术变得有价值时。", "当", ["dāng"], "when"),
         ("云计算平台。", "云", ["yún"], "cloud"),
         # 得 before 了 is dé, to get.
         ("他得了第一。", "得", ["dé"], "to obtain"),

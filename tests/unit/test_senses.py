@@ -19,10 +19,15 @@ from studyaid.core.engine.annotate import Annotator
 from studyaid.core.nlp.script import to_simplified
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "senses.tsv"
-FITTED = frozenset({"seed", "zhufu", "kongyiji"})
-RIGHT_AT_LEAST = 0.85
-"""Measured 0.89 on the fitted texts (176 of 198) and 0.84 held out (108 of 129); the
-dictionary's first senses alone: 0.32 on both."""
+FITTED = frozenset({"seed", "zhufu", "kongyiji", "fengbo", "shangshi", "shexi"})
+"""The texts read to write the rules. Held out, never read to write or change a rule:
+yao (药) and mingtian (明天)."""
+RIGHT_AT_LEAST = {False: 0.90, True: 0.80}
+"""Measured 0.92 on the fitted texts (395 of 428) and 0.85 held out (182 of 215); the
+dictionary's first senses alone: 0.29 and 0.31."""
+WRONG_AT_MOST = {False: 0.04, True: 0.10}
+"""Measured 0.023 fitted (10 of 428), 0.079 held out (17 of 215): the rest is unsure,
+several senses shown."""
 
 
 def table() -> list[tuple[str, str, str, int, str]]:
@@ -72,15 +77,16 @@ def score(annotator: Annotator, texts: frozenset[str] | None = None,
                    if texts is None or (row[0] in texts) != held_out)
 
 
-def test_table_has_three_hundred_rows() -> None:
-    assert len(table()) >= 300
+def test_table_has_three_hundred_sentences() -> None:
+    assert len({row[1] for row in table()}) >= 300
 
 
 @pytest.mark.parametrize("held_out", [False, True])
 def test_share_right(plain_annotator: Annotator, held_out: bool) -> None:
     counts = score(plain_annotator, FITTED, held_out)
     judged = counts["right"] + counts["unsure"] + counts["wrong"]
-    assert counts["right"] / judged >= RIGHT_AT_LEAST - (0.05 if held_out else 0), counts
+    assert counts["right"] / judged >= RIGHT_AT_LEAST[held_out], counts
+    assert counts["wrong"] / judged <= WRONG_AT_MOST[held_out], counts
     assert counts["merged"] <= 10  # the table's words are tokens or parts of tokens
 
 
@@ -129,6 +135,16 @@ def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
     ("又是这三十里方圆以内的唯一的出色人物。", "里", "li, ancient measure"),
     ("便将饭篮在桌上一摔。", "上", "on"),
     ("就因为他们没有听到。", "就", "precisely"),
+    # -- everyday words whose first sense is not the everyday one (the seed)
+    ("当OpenAI的技术变得越来越有价值时，其掌控欲也会增强。", "当", "when"),
+    ("当OpenAI的技术变得越来越有价值时，其掌控欲也会增强。", "时", "when"),
+    ("盟友还是对手？", "还是", "or"),
+    ("将OpenAI的能力转化为自己的商业优势。", "将", "introduces object"),
+    ("这场潜在的裂痕又将如何改写AI发展的剧本。", "将", "will"),
+    ("这本是一场看似双赢的合作。", "本", "originally"),
+    ("并提供了Azure云计算平台。", "计算", "to compute"),
+    ("微软与OpenAI的关系远不止于投资与被投资。", "不止", "not limited to"),
+    ("随后又在员工、投资方的强大压力下。", "方", "party"),
     # -- content words
     ("计算资源。", "资源", "resource (such as manpower"),
     ("我不信。", "信", "to believe"),
@@ -144,6 +160,7 @@ def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
     ("给我。", "给"),  # to give, or for (給我打電話): it cannot tell
     ("好容易待到晚饭前他们的短工来冲茶。", "来"),  # came to, or in order to
     ("走出来，就在河边遇见她。", "就"),  # then, or right (by the river)
+    ("其对自身命运的掌控欲也会增强。", "会"),  # will, or can
 ])
 def test_unsure_shows_several(plain_annotator: Annotator, sentence: str, word: str) -> None:
     gloss = shown(plain_annotator, sentence, word, 1)

@@ -90,8 +90,8 @@ class SenseRule:
     """Senses that apply when the neighbours fit: the token before is one of ``prev``,
     ends with one of the characters ``prev_end``, or has a tag beginning with one of
     ``prev_tag`` (when any is given), and likewise after (``next``, ``next_tag``); one
-    of ``clause_before`` comes earlier in the clause, one of ``clause_after`` later
-    (when given)."""
+    of ``clause_before`` comes earlier in the clause (or one ends with a character of
+    ``clause_before_end``), one of ``clause_after`` later (when given)."""
 
     senses: tuple[str, ...]
     prev: frozenset[str] = frozenset()
@@ -101,6 +101,9 @@ class SenseRule:
     prev_end: str = ""
     clause_before: frozenset[str] = frozenset()
     clause_after: frozenset[str] = frozenset()
+    clause_before_end: str = ""
+    over_measure: bool = False
+    """Tried before the measure-word rule (这本是: originally, not the classifier)."""
 
     def holds(self, before: str, before_tag: str, after: str, after_tag: str,
               clause: Clause = NO_CLAUSE) -> bool:
@@ -110,6 +113,8 @@ class SenseRule:
             _side(self.prev, self.prev_tag, before, before_tag, self.prev_end)
             and _side(self.next, self.next_tag, after, after_tag)
             and (not self.clause_before or not self.clause_before.isdisjoint(clause.before))
+            and (not self.clause_before_end
+                 or any(word[-1] in self.clause_before_end for word in clause.before))
             and (not self.clause_after or not self.clause_after.isdisjoint(clause.after)))
 
 
@@ -129,13 +134,16 @@ class WordSenses:
     """The senses when no rule holds: one (sure), several (unsure), none (the
     dictionary's first senses stand)."""
 
-    def choose(self, before: str, after: str, clause: Clause = NO_CLAUSE) -> tuple[str, ...]:
-        """The senses (keys into the definitions) between these neighbours."""
+    def choose(self, before: str, after: str, clause: Clause = NO_CLAUSE,
+               over_measure: bool = False) -> tuple[str, ...]:
+        """The senses (keys into the definitions) between these neighbours (only from the
+        rules marked ``over_measure`` when that is asked)."""
         before_tag, after_tag = tag(before), tag(after)
         for rule in self.rules:
-            if rule.holds(before, before_tag, after, after_tag, clause):
+            if ((rule.over_measure or not over_measure)
+                    and rule.holds(before, before_tag, after, after_tag, clause)):
                 return rule.senses
-        return self.default
+        return () if over_measure else self.default
 
 
 @dataclass(frozen=True, eq=False)
@@ -155,6 +163,8 @@ class Senses:
         rules = self.words.get(word)
         measure = self.measure
         if measure is not None and measure.holds(before, tag(before), after, tag(after)):
+            if rules and (keys := rules.choose(before, after, clause, over_measure=True)):
+                return keys
             return measure.senses + (rules.choose(before, after, clause) if rules else ())
         return rules.choose(before, after, clause) if rules else ()
 
@@ -163,6 +173,12 @@ class Senses:
         """Every word some rule looks for in the clause (what a memo must key on)."""
         return frozenset(w for senses in self.words.values() for rule in senses.rules
                          for w in rule.clause_before | rule.clause_after)
+
+    @cached_property
+    def clause_ends(self) -> str:
+        """Every character some rule looks for at the end of a word earlier in the clause."""
+        return "".join(sorted({c for senses in self.words.values() for rule in senses.rules
+                               for c in rule.clause_before_end}))
 
     def before_measure(self) -> frozenset[str]:
         """The tokens after which a word may be a measure word: the demonstratives, and
@@ -202,7 +218,8 @@ def _rule(spec: dict, key: str = "sense") -> SenseRule:
         frozenset(spec.get("prev", ())), tuple(spec.get("prev_tag", ())),
         frozenset(spec.get("next", ())), tuple(spec.get("next_tag", ())),
         "".join(spec.get("prev_end", ())), _both_scripts(spec.get("clause_before", ())),
-        _both_scripts(spec.get("clause_after", ())),
+        _both_scripts(spec.get("clause_after", ())), "".join(spec.get("clause_before_end", ())),
+        bool(spec.get("over_measure", False)),
     )
 
 

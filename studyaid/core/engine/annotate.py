@@ -94,6 +94,8 @@ class Annotator:
         self.senses = senses if senses is not None else load_senses()
         self._sensed: dict[tuple[int, tuple[str, ...]], tuple[WordInfo, WordInfo]] = {}
         self._before_measure = self.senses.before_measure()
+        self._sense_starts = frozenset(word[0] for word in self.senses.words)
+        self._sense_ends = frozenset(word[-1] for word in self.senses.words)
         self._parts_sensed: dict[tuple[object, ...], tuple[WordInfo, WordInfo]] = {}
 
     # -- One word -------------------------------------------------------------------
@@ -308,13 +310,14 @@ class Annotator:
         rules have an opinion and the gloss is the dictionary's."""
         senses = self.senses
         ruled = senses.words
+        starts, ends = self._sense_starts, self._sense_ends
         measure = self._before_measure
         previous = ""
         words = [token.text for token in tokens]
         for i, token in enumerate(tokens):
             text = token.text
             before, previous = previous, text
-            if (text not in ruled and text[0] not in ruled and text[-1] not in ruled
+            if (text not in ruled and text[0] not in starts and text[-1] not in ends
                     and (not before or (before not in measure and before[-1] not in measure))):
                 continue
             source = token.info.gloss_source
@@ -333,8 +336,9 @@ class Annotator:
         tokens around it call for (memoised per word, neighbours and the words in its
         clause that some rule looks for)."""
         looked_for = self.senses.clause_words
-        key = (word, info.pinyin, before, after,
-               clause.before & looked_for, clause.after & looked_for)
+        ends = self.senses.clause_ends
+        key = (word, info.pinyin, before, after, clause.before & looked_for,
+               clause.after & looked_for, frozenset(w[-1] for w in clause.before) & set(ends))
         memo = self._parts_sensed.get(key)
         if memo is None or memo[0] is not info:
             gloss = self._gloss_from_parts(word, info.pinyin, before, after, clause)
