@@ -74,7 +74,8 @@ def test_jsonl_tokens(jsonl: list[dict]) -> None:
             position = token["end"]
             assert len(token["pinyin"]) == han_count(token["text"])
             if token["pinyin"]:
-                assert token["gloss"] and token["gloss_source"] in ("user", "cc-cedict", "parts")
+                assert token["gloss"]
+                assert token["gloss_source"] in ("user", "cc-cedict", "parts", "name")
             else:
                 assert token["gloss_source"] in ("", "user")
         assert position <= sentence["end"]

@@ -292,7 +292,7 @@ def test_every_token_of_the_seed_has_a_gloss(plain_annotator: Annotator) -> None
         for token in sentence.tokens:
             if has_han(token.text):
                 assert token.info.gloss, token
-                assert token.info.gloss_source in ("cc-cedict", "parts"), token
+                assert token.info.gloss_source in ("cc-cedict", "parts", "name"), token
             else:
                 assert (token.info.gloss, token.info.gloss_source) == ("", ""), token
 

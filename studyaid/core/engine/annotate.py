@@ -13,6 +13,7 @@ from dataclasses import replace
 from studyaid.core.dictionary.idioms import IdiomFinder
 from studyaid.core.dictionary.index import Dictionary, Entry
 from studyaid.core.dictionary.lookup import entries_for
+from studyaid.core.dictionary.proper_names import name_gloss
 from studyaid.core.dictionary.senses import (
     NO_CLAUSE,
     UNKNOWN,
@@ -20,6 +21,7 @@ from studyaid.core.dictionary.senses import (
     Senses,
     definition,
     load_senses,
+    tag,
 )
 from studyaid.core.model import Gloss, Note, Sentence, Token, WordInfo
 from studyaid.core.nlp.disambiguate import agreed, choose, gather
@@ -141,6 +143,11 @@ class Annotator:
             gloss = "; ".join(chosen.definitions[:GLOSS_DEFINITIONS])
             return WordInfo(pinyin, gloss, "cc-cedict", reading_source, readings,
                             capitals=capitals)
+        name = name_gloss(word, pinyin, to_simplified(word), tag, self.segmenter.frequency)
+        if name:
+            # A name is not glossed by its characters (the details panel lists them), and
+            # its reading is capitalised like a dictionary's proper noun.
+            return WordInfo(pinyin, name, "name", reading_source, readings, capitals=(0,))
         gloss = self._gloss_from_parts(word, pinyin)
         return WordInfo(pinyin, gloss, "parts", reading_source, readings, capitals=capitals)
 

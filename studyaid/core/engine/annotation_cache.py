@@ -25,10 +25,10 @@ from studyaid.core.nlp.segment import RULES as SEGMENTATION_RULES
 from studyaid.core.vocab.glosses import GLOSSES, LEXICON
 from studyaid.core.vocab.storage import write_atomic
 
-FORMAT = 9
+FORMAT = 10
 """Bump when Sentence, Token, WordInfo or the encoding change, or what the annotator
 computes for the same input (8: 里 read as 裡 when entries are ranked; 9: sense rules
-that look at the clause): old entries are then not found."""
+that look at the clause; 10: names glossed as names): old entries are then not found."""
 KEEP = 32
 """How many texts' annotations are kept; the least recently used go first."""
 SUFFIX = ".annotation"

@@ -220,6 +220,12 @@ class Segmenter:
         """The tokens of ``text`` as strings."""
         return [token for token, _, _ in self.tokenize(text)]
 
+    def frequency(self, word: str) -> int:
+        """How often jieba's dictionary counts ``word`` (0 when it lacks it)."""
+        if not self._ready:
+            self._initialise()
+        return self._jieba.FREQ.get(word) or 0
+
 
 def _after_conditional(words: list[str]) -> bool:
     """Whether a conditional (如果, 要是 …) comes before, in the clause ``words`` end."""
