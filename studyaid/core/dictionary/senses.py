@@ -59,10 +59,13 @@ class Clause:
     def __init__(self, words: Sequence[str], index: int):
         self.words = words
         self.index = index
+        self.looked = False
+        """Whether a rule looked at the clause (what it chose then depends on it)."""
 
     @cached_property
     def before(self) -> frozenset[str]:
         """The tokens before the token, back to the clause's start."""
+        self.looked = True
         found = []
         for word in reversed(self.words[: self.index]):
             if word in CLAUSE_ENDS:
@@ -73,6 +76,7 @@ class Clause:
     @cached_property
     def after(self) -> frozenset[str]:
         """The tokens after the token, up to the clause's end."""
+        self.looked = True
         found = []
         for word in self.words[self.index + 1 :]:
             if word in CLAUSE_ENDS:
@@ -167,18 +171,6 @@ class Senses:
                 return keys
             return measure.senses + (rules.choose(before, after, clause) if rules else ())
         return rules.choose(before, after, clause) if rules else ()
-
-    @cached_property
-    def clause_words(self) -> frozenset[str]:
-        """Every word some rule looks for in the clause (what a memo must key on)."""
-        return frozenset(w for senses in self.words.values() for rule in senses.rules
-                         for w in rule.clause_before | rule.clause_after)
-
-    @cached_property
-    def clause_ends(self) -> str:
-        """Every character some rule looks for at the end of a word earlier in the clause."""
-        return "".join(sorted({c for senses in self.words.values() for rule in senses.rules
-                               for c in rule.clause_before_end}))
 
     def before_measure(self) -> frozenset[str]:
         """The tokens after which a word may be a measure word: the demonstratives, and

@@ -98,7 +98,8 @@ class Annotator:
         self._before_measure = self.senses.before_measure()
         self._sense_starts = frozenset(word[0] for word in self.senses.words)
         self._sense_ends = frozenset(word[-1] for word in self.senses.words)
-        self._parts_sensed: dict[tuple[object, ...], tuple[WordInfo, WordInfo]] = {}
+        self._parts_sensed: dict[tuple[str, tuple[str, ...], str, str],
+                                 tuple[WordInfo, WordInfo]] = {}
 
     # -- One word -------------------------------------------------------------------
 
@@ -292,10 +293,11 @@ class Annotator:
             entries = self.dictionary_entries(piece)
             entry = self._best_entry(entries, reading, piece)
             if entry is not None:
+                around = clause if clause is NO_CLAUSE else Clause(inside, clause.index + k)
                 keys = self.senses.choose(
                     piece, pieces[k - 1][0] if k else before,
-                    pieces[k + 1][0] if k + 1 < len(pieces) else after,
-                    clause if clause is NO_CLAUSE else Clause(inside, clause.index + k))
+                    pieces[k + 1][0] if k + 1 < len(pieces) else after, around)
+                clause.looked = clause.looked or around.looked
                 sense = keys and definition(keys, self._sense_entries(piece, reading))
                 parts.append(f"{piece} {sense or entry.definitions[0]}")
             elif HAN.match(piece):
@@ -324,10 +326,11 @@ class Annotator:
         for i, token in enumerate(tokens):
             text = token.text
             before, previous = previous, text
-            if (text not in ruled and text[0] not in starts and text[-1] not in ends
-                    and (not before or (before not in measure and before[-1] not in measure))):
-                continue
             source = token.info.gloss_source
+            if (text not in ruled
+                    and (source != "parts" or (text[0] not in starts and text[-1] not in ends))
+                    and (not before or (before not in measure and before[-1] not in measure))):
+                continue  # no rule can apply: the quick test before the rules' own
             after = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if source == "parts":
                 # A part at the word's edge has a neighbour outside it (读 过书).
@@ -340,18 +343,17 @@ class Annotator:
     def _parts_in_context(self, info: WordInfo, word: str, before: str, after: str,
                           clause: Clause) -> WordInfo:
         """``info`` of a word glossed from its parts, its parts glossed in the sense the
-        tokens around it call for (memoised per word, neighbours and the words in its
-        clause that some rule looks for)."""
-        looked_for = self.senses.clause_words
-        ends = self.senses.clause_ends
-        key = (word, info.pinyin, before, after, clause.before & looked_for,
-               clause.after & looked_for, frozenset(w[-1] for w in clause.before) & set(ends))
+        tokens around it call for (memoised per word and neighbours, unless a rule looked
+        at the rest of the clause)."""
+        key = (word, info.pinyin, before, after)
         memo = self._parts_sensed.get(key)
-        if memo is None or memo[0] is not info:
-            gloss = self._gloss_from_parts(word, info.pinyin, before, after, clause)
-            memo = self._parts_sensed[key] = (
-                info, replace(info, gloss=gloss) if gloss != info.gloss else info)
-        return memo[1]
+        if memo is not None and memo[0] is info:
+            return memo[1]
+        gloss = self._gloss_from_parts(word, info.pinyin, before, after, clause)
+        sensed = replace(info, gloss=gloss) if gloss != info.gloss else info
+        if not clause.looked:
+            self._parts_sensed[key] = (info, sensed)
+        return sensed
 
     def _in_sense(self, word: str, info: WordInfo, keys: tuple[str, ...]) -> WordInfo:
         """``info`` with the gloss the sense keys name (memoised per distinct info)."""
