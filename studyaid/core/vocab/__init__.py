@@ -5,6 +5,8 @@ Every file of the folder is named here, once:
 - ``GLOSSES`` (glosses.tsv) and ``LEXICON`` (lexicon.txt): read and written by
   :mod:`.glosses` (``Vocab``);
 - ``STATUS``, ``TRANSLATIONS``, ``POSITIONS``: by :mod:`.learner` (``Learner``);
+- ``READINGS`` (readings.tsv, a reading chosen for one occurrence): by :mod:`.glosses`;
+- ``JOURNAL`` (undo.log, the changes that can be undone): by :mod:`.journal`;
 - ``CARDS`` (cards.tsv), ``LOG`` (reviews.log) and ``SETTINGS`` (study.toml): by
   ``studyaid.study``.
 
@@ -20,6 +22,9 @@ POSITIONS = "positions.tsv"
 CARDS = "cards.tsv"
 LOG = "reviews.log"
 SETTINGS = "study.toml"
+READINGS = "readings.tsv"
+JOURNAL = "undo.log"
 
-FILES = (GLOSSES, LEXICON, STATUS, TRANSLATIONS, POSITIONS, CARDS, LOG, SETTINGS)
+FILES = (GLOSSES, LEXICON, STATUS, TRANSLATIONS, POSITIONS, CARDS, LOG, SETTINGS, READINGS,
+         JOURNAL)
 """Every file of the vocab folder."""

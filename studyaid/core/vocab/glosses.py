@@ -19,32 +19,13 @@ from studyaid.core.model import Gloss
 from studyaid.core.nlp.pinyin import han_count
 from studyaid.core.nlp.segment import Lexicon, parse_lexicon_lines
 from studyaid.core.vocab import GLOSSES, LEXICON
-from studyaid.core.vocab.storage import locked, write_atomic
+from studyaid.core.vocab.storage import locked, read_lines, write_atomic
 
 GLOSS_HEADER = (
     "# studyaid glosses: one word per line, word TAB gloss TAB reading TAB note."
     " Reading (numbered pinyin, e.g. ao4 te4 man4) and note may be empty. Sorted by word.\n"
 )
 _SYLLABLE = re.compile(r"^(?:[a-z]+(?:u:)?[a-z]*[1-5]|r5|xx5)$")
-
-
-def read_lines(path: Path) -> list[str]:
-    """The file's lines, or [] if it does not exist; bad bytes are reported with a line."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise StudyaidError(f"cannot read: {exc.strerror or exc}", path) from None
-    if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(0)) + 1
-        raise StudyaidError("NUL byte in a text file", path, line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise StudyaidError("invalid UTF-8", path, line) from None
-    return text.replace("\r\n", "\n").split("\n")
 
 
 def parse_reading(text: str, word: str) -> tuple[str, ...]:

@@ -3,8 +3,10 @@
 Plain tab-separated files in the vocab folder, next to ``glosses.tsv``; ``#`` starts a
 comment line and blank lines are ignored:
 
-``status.tsv``: ``word<TAB>status``, status ``learning`` or ``known`` (a word with no line
-is ``new``), sorted by word.
+``status.tsv``: ``word<TAB>status<TAB>since``, status ``learning`` or ``known`` (a word
+with no line is ``new``), ``since`` the day it took that status (``2025-03-01``; empty in
+a file written before studyaid dated them, whose two-field lines still read), sorted by
+word. Only words have a status: Latin words, numbers and punctuation never do.
 ``translations.tsv``: ``text<TAB>sentence number<TAB>sentence<TAB>translation``. The
 sentence's own text anchors the translation: when the text changes so that the sentence
 at that number reads differently, the translation is reported as stale, not lost.
@@ -17,15 +19,18 @@ never rewritten. Writes hold the folder's lock and replace files atomically.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.vocab import POSITIONS, STATUS, TRANSLATIONS
-from studyaid.core.vocab.glosses import clean_field, read_lines
-from studyaid.core.vocab.storage import Identity, identity, locked, write_atomic
+from studyaid.core.nlp.pinyin import HAN
+from studyaid.core.nlp.script import to_simplified
+from studyaid.core.vocab import POSITIONS, STATUS, TRANSLATIONS, journal
+from studyaid.core.vocab.glosses import clean_field
+from studyaid.core.vocab.storage import Identity, identity, locked, read_lines, write_atomic
 
 WordStatus = Literal["new", "learning", "known"]
 """A word's status, as LingQ and Lute have it; ``new`` is never stored. (Not a card's
@@ -41,13 +46,55 @@ def word_status(value: str) -> WordStatus | None:
     return next((status for status in STATUSES if status == value), None)
 
 _HEADERS = {
-    STATUS: "# studyaid word status: word TAB learning|known (a word not listed is new).\n",
+    STATUS: "# studyaid word status: word TAB learning|known TAB since (the date it took that"
+    " status; a word not listed is new).\n",
     TRANSLATIONS: "# studyaid translations: text TAB sentence number TAB sentence TAB"
     " translation.\n",
     POSITIONS: "# studyaid reading positions: text TAB sentence number.\n",
 }
 
 Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class Status:
+    """A word's stored status and the day it took it ("" when not recorded)."""
+
+    status: WordStatus
+    since: str = ""
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` can have a status: Han characters only (with ``·`` between
+    names), never Latin, digits or punctuation."""
+    return bool(text) and HAN.match(text[0]) is not None and all(
+        HAN.match(c) or c == "·" for c in text)
+
+
+def status_of(statuses: dict[str, str], word: str) -> str:
+    """``word``'s status in ``statuses``, matched as written or through its simplified form
+    (a traditional text's 經濟 is the 经济 the learner marked known), with or without a
+    final 儿 (HSK lists 一会儿 where a text has 一会)."""
+    found = statuses.get(word)
+    if found is None and word:
+        simplified = to_simplified(word)
+        for form in (simplified, simplified + "儿",
+                     simplified[:-1] if len(simplified) > 1 and simplified[-1] == "儿" else ""):
+            found = statuses.get(form) if form else None
+            if found is not None:
+                break
+    return found or NEW
+
+
+def known_growth(rows: dict[str, Status], today: date, weeks: int = 12) -> list[tuple[date, int]]:
+    """How many words were known at the end of each of the last ``weeks`` weeks, oldest
+    first, the last ending ``today`` (a word with no date counts from the start)."""
+    days = sorted(date.fromisoformat(s.since) if s.since else date.min
+                  for s in rows.values() if s.status == KNOWN)
+    ends = [today - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+    from bisect import bisect_right
+
+    return [(end, bisect_right(days, end)) for end in ends]
 
 
 @dataclass(frozen=True)
@@ -154,35 +201,93 @@ class Learner:
 
     # -- Word status -----------------------------------------------------------------
 
-    def statuses(self) -> dict[str, str]:
-        """Every word's stored status (``learning`` or ``known``), validated."""
-        found: dict[str, str] = {}  # each a WordStatus
+    def status_rows(self) -> dict[str, Status]:
+        """Every word's stored status and its date, validated."""
         path = self.path(STATUS)
+        ident = identity(path)
+        memo = self._memo.get(STATUS)
+        if memo is not None and memo[0] == ident:
+            return dict(memo[1])
+        found: dict[str, Status] = {}
         for number, line in enumerate(read_lines(path), 1):
             if not line.strip() or line.startswith("#"):
                 continue
-            word, status = _parse_status(
-                _fields(line, 2, "word, status", path, number), path, number
-            )
+            fields = line.split("\t")
+            if len(fields) == 2:  # written before statuses were dated
+                fields.append("")
+            fields = _fields("\t".join(fields), 3, "word, status, since", path, number)
+            word, status = _parse_status(fields[:2], path, number)
+            since = fields[2]
+            if since:
+                try:
+                    date.fromisoformat(since)
+                except ValueError:
+                    raise StudyaidError(f"date {since!r} is not like 2025-03-01", path,
+                                        number) from None
             if word in found:
                 raise StudyaidError(f"{word!r} appears twice", path, number)
-            found[word] = status
+            found[word] = Status(status, since)
+        self._memo[STATUS] = (ident, list(found.items()))
         return found
 
-    def set_status(self, word: str, status: str) -> None:
+    def statuses(self) -> dict[str, str]:
+        """Every word's stored status (``learning`` or ``known``), validated."""
+        return {word: row.status for word, row in self.status_rows().items()}
+
+    def set_status(self, word: str, status: str, today: date | None = None) -> None:
         """Set a word's status; ``new`` removes its line."""
-        word = clean_field(word)
+        self.set_statuses([word], status, today)
+
+    def set_statuses(self, words: Iterable[str], status: str, today: date | None = None,
+                     what: str = "") -> list[str]:
+        """Give every word of ``words`` ``status`` (``new`` removes their lines), dated
+        ``today``, as one change of the undo journal; the words that changed. A word that
+        cannot have a status (Latin, a number, punctuation) stops it before anything is
+        written."""
         if status not in STATUSES:
             raise StudyaidError(f"unknown status {status!r}")
-        if not word:
-            raise StudyaidError("the word is empty")
+        chosen = list(dict.fromkeys(clean_field(w) for w in words))
+        for word in chosen:
+            if not word:
+                raise StudyaidError("the word is empty")
+            if not is_word(word):
+                raise StudyaidError(f"{word!r} is not a Chinese word (only words written in"
+                                    " Chinese characters have a status)")
+        since = (today or date.today()).isoformat()
         with locked(self.folder):
-            found = self.statuses()
-            if status == NEW:
+            self.forget()
+            found = self.status_rows()
+            edits: list[journal.Edit] = []
+            for word in chosen:
+                old = found.get(word)
+                if (old.status if old else NEW) == status:
+                    continue
+                edits.append((STATUS, [word], [old.status, old.since] if old else None))
+                if status == NEW:
+                    del found[word]
+                else:
+                    found[word] = Status(status, since)
+            if not edits:
+                return []
+            self._write_statuses(found)
+            journal.record(self.folder, what or _what(status, [e[1][0] for e in edits]),
+                           edits)
+        return [e[1][0] for e in edits]
+
+    def _write_statuses(self, found: dict[str, Status]) -> None:
+        self._write(STATUS, [(w, found[w].status, found[w].since) for w in sorted(found)])
+        self.forget()
+
+    def restore_statuses(self, rows: list[tuple[list[str], list[str] | None]]) -> None:
+        """Put status rows back as they were (undo; the caller holds the lock)."""
+        self.forget()
+        found = self.status_rows()
+        for (word,), before in rows:
+            if before is None:
                 found.pop(word, None)
             else:
-                found[word] = status
-            self._write(STATUS, [(w, found[w]) for w in sorted(found)])
+                found[word] = Status(word_status(before[0]) or LEARNING, before[1])
+        self._write_statuses(found)
 
     # -- Translations --------------------------------------------------------------
 
@@ -243,3 +348,13 @@ class Learner:
                 return
             found[clean_field(text_id)] = index
             self._write(POSITIONS, [(t, str(found[t])) for t in sorted(found)])
+
+
+def _what(status: str, words: list[str]) -> str:
+    shown = "、".join(words[:5]) + (f" and {len(words) - 5} more" if len(words) > 5 else "")
+    return f"{shown} {'no longer marked' if status == NEW else status}"
+
+
+@journal.restorer(STATUS)
+def _restore_statuses(folder: Path, rows: list[tuple[list[str], list[str] | None]]) -> None:
+    Learner(folder).restore_statuses(rows)

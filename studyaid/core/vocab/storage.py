@@ -111,3 +111,22 @@ def locked(folder: Path) -> Iterator[None]:
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def read_lines(path: Path) -> list[str]:
+    """The file's lines, or [] if it does not exist; bad bytes are reported with a line."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise StudyaidError(f"cannot read: {exc.strerror or exc}", path) from None
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(0)) + 1
+        raise StudyaidError("NUL byte in a text file", path, line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise StudyaidError("invalid UTF-8", path, line) from None
+    return text.replace("\r\n", "\n").split("\n")
