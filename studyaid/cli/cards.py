@@ -41,14 +41,14 @@ def cmd_card_add(args: argparse.Namespace) -> int:
     from studyaid.study import CardStore, card_from_entry, card_from_token
 
     found = settings(args)
-    annotator = build_annotator(found)
-    now = datetime.now(UTC)
-    store = CardStore(found.vocab)
-    existing = store.cards()
     # The text as the reader reads it, under the reader's id (the seed's for the seed
     # article's copy), so a card is the same from here and from the reader.
     content = for_reading(load_text(args.text)).content if args.text else ""
     text_id = text_id_of(args.text, content) if args.text else ""
+    annotator = build_annotator(found, text_id=text_id)
+    now = datetime.now(UTC)
+    store = CardStore(found.vocab)
+    existing = store.cards()
     cards: list[Card] = []
     for word in dict.fromkeys(args.words):
         sentence = _sentence_with(annotator, content, word) if args.text else None

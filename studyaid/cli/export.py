@@ -110,7 +110,7 @@ def cmd_export_text(args: argparse.Namespace) -> int:
         raise StudyaidError("is the text being exported; choose another file", out)
     loaded, text_id = text(args)
     found = settings(args)
-    annotator = build_annotator(found)
+    annotator = build_annotator(found, text_id=text_id)
     learner = Learner(found.vocab)
     document = build_document(
         title(loaded.content, args.path), annotator.iter_annotate(loaded.content),

@@ -32,12 +32,12 @@ BIG_TEXT_CHARS = 4_000_000
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate a text (or the seed article) to standard output."""
     found = settings(args)
-    loaded, _ = text(args)
+    loaded, text_id = text(args)
     if not loaded.content.strip():
         print(f"studyaid: {loaded.name}: the text is empty; nothing to annotate",
               file=sys.stderr)
         return 0
-    annotator = build_annotator(found)
+    annotator = build_annotator(found, text_id=text_id)
     sentences = map(TONES[args.tones], annotator.iter_annotate(loaded.content))
     FORMATS[args.format](sentences, sys.stdout, args.pinyin, width(args))
     return 0

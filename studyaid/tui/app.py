@@ -54,7 +54,7 @@ class ReaderApp(App[None]):
         self, settings: Settings, text: Text | None, text_id: str = "",
         engine: Engine | None = None, keymap: dict[str, str] | None = None, *,
         shelves: Shelves | None = None,
-        make_engine: Callable[[Settings, str], Engine] | None = None,
+        make_engine: Callable[..., Engine] | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         """``text`` is read first (None: the library is shown first); ``engine``
@@ -73,7 +73,7 @@ class ReaderApp(App[None]):
         self.clock = clock
         self.reader: ReaderScreen | None = None
         if text is not None:
-            self.engine = engine or self.make_engine(settings, text.content)
+            self.engine = engine or self.make_engine(settings, text.content, text_id=text_id)
             self.reader = ReaderScreen(settings, text, text_id, self.engine)
         if keymap:
             self.set_keymap(keymap)
@@ -124,7 +124,8 @@ class ReaderApp(App[None]):
             self.notify(str(exc), severity="error", timeout=10)
             return
         reader = ReaderScreen(self.settings, text, message.entry.text_id,
-                              self.make_engine(self.settings, text.content))
+                              self.make_engine(self.settings, text.content,
+                                               text_id=message.entry.text_id))
         if len(self.screen_stack) == 1:  # the library came first
             self.push_screen(reader)
             return
@@ -162,7 +163,7 @@ def run_reader(settings: Settings, text: Text | None, text_id: str = "") -> None
     # The engine's process starts before the app, so jieba loads while the screen paints;
     # texts opened from the library get theirs while it runs.
     prepare_processes()
-    engine = ProcessEngine(settings, text.content) if text is not None else None
+    engine = ProcessEngine(settings, text.content, text_id) if text is not None else None
     try:
         ReaderApp(settings, text, text_id, engine, keymap, shelves=shelves).run()
     finally:

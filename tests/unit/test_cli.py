@@ -32,6 +32,11 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("cli")
     (folder / "article.txt").write_text(SOURCE, encoding="utf-8")
     shutil.copytree(ROOT / "vocab", folder / "vocab")
+    # The seed's shipped glosses, as the learner's own for every text.
+    shipped = (ROOT / "studyaid" / "data" / "seed_glosses.tsv").read_text(encoding="utf-8")
+    (folder / "vocab" / "glosses.tsv").write_text(
+        "".join(line.rsplit("\t", 1)[0] + "\n" for line in shipped.splitlines()[1:]),
+        encoding="utf-8")
     return folder
 
 

@@ -47,7 +47,8 @@ for n in range(start, start + 10_000):
     now = base + timedelta(minutes=n)
     if op == 0:
         Vocab(vocab).set_gloss(word, f"gloss {n}")
-    elif op == 1:
+    elif op == 1:  # only words of Chinese characters have a status: 词12 is 词一二
+        word = prefix + "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
         Learner(vocab).set_status(word, "known")
     elif op == 2:
         Learner(vocab).set_translation(prefix, n, f"句子{n}", f"sentence {n}")

@@ -129,7 +129,8 @@ BAD_UTF8 = "微软\tMicrosoft\n".encode() + b"\xff\xfe bad\n"
 BROKEN = [
     # file, content, the line named, what is wrong, a command that reads it
     ("glosses.tsv", "微软\tMicrosoft\n微软\tMS\n", 2, "appears twice", ["gloss", "list"]),
-    ("glosses.tsv", "微软\tMicrosoft\n\n断粮\ta\tb\tc\td\n", 3, "tab-separated", ["gloss", "list"]),
+    ("glosses.tsv", "微软\tMicrosoft\n\n断粮\ta\tb\tc\td\te\n", 3, "tab-separated",
+     ["gloss", "list"]),
     ("glosses.tsv", BAD_UTF8, 2, "invalid UTF-8", ["gloss", "set", "裂痕", "rift"]),
     ("glosses.tsv", "微软\tMicro\x00soft\n", 1, "NUL byte", ["gloss", "set", "裂痕", "rift"]),
     ("lexicon.txt", "议价权\n一蹴 而就\n议价 权\n", 3, "two rules", ["annotate", "TEXT"]),

@@ -13,7 +13,15 @@ import pytest
 from studyaid import paths
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Gloss
-from studyaid.core.vocab.glosses import GLOSS_HEADER, GLOSSES, LEXICON, Vocab, parse_reading
+from studyaid.core.vocab import JOURNAL
+from studyaid.core.vocab.glosses import (
+    GLOSS_HEADER,
+    GLOSSES,
+    LEXICON,
+    Vocab,
+    parse_reading,
+    read_glosses,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -128,7 +136,8 @@ def test_readings_refused(reading: str, word: str, problem: str) -> None:
 
 BROKEN = [
     # Too many fields.
-    ("奥特曼\tAltman\tao4 te4 man4\tnote\textra\n".encode(), 1, "5 tab-separated fields"),
+    ("奥特曼\tAltman\tao4 te4 man4\tnote\tseed\textra\n".encode(), 1,
+     "6 tab-separated fields"),
     # The same word twice.
     ("断粮\tto run out of food\n断粮\tto cut off supplies\n".encode(), 2, "appears twice"),
     # A reading that is not numbered pinyin, or has the wrong number of syllables.
@@ -194,7 +203,7 @@ def test_atomic_write_leaves_no_temporary_files(vocab_dir: Path) -> None:
     for n, word in enumerate(["奥特曼", "纳德拉", "萨提亚", "议价权", "断粮"]):
         vocab.set_gloss(word, f"gloss {n}")
     vocab.remove_gloss("断粮")
-    assert sorted(p.name for p in vocab_dir.iterdir()) == [".lock", GLOSSES]
+    assert sorted(p.name for p in vocab_dir.iterdir()) == [".lock", GLOSSES, JOURNAL]
 
 
 def test_write_keeps_the_file_mode(vocab_dir: Path) -> None:
@@ -299,15 +308,19 @@ def test_vocab_folder_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 # -- The repository's own vocab and seed ------------------------------------------------------
 
 
-def test_repository_vocab_parses() -> None:
+def test_repository_vocab_parses_and_seed_glosses_ship() -> None:
     vocab = Vocab(ROOT / "vocab")
-    glosses = vocab.glosses()
+    assert vocab.glosses() == {}  # the learner's folder: nothing of the seed's in it
     vocab.lexicon()
+    path = ROOT / "studyaid" / "data" / "seed_glosses.tsv"
+    shipped = read_glosses(path)
+    assert {text for text, _ in shipped} == {"seed"}
+    glosses = {word: g for (_, word), g in shipped.items()}
     assert "Altman" in glosses["奥特曼"].gloss
     assert glosses["奥特曼"].reading == ("ao4", "te4", "man4")
     for word in ("纳德拉", "萨提亚", "议价权", "断粮"):
         assert glosses[word].gloss, word
-    assert _words_in_file(vocab.glosses_path) == sorted(glosses)
+    assert _words_in_file(path) == sorted(glosses)
 
 
 def test_seed_copy_matches_the_packaged_seed() -> None:

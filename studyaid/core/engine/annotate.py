@@ -80,10 +80,17 @@ class Annotator:
         particles: dict[str, Particle] | None = None,
         polyphones: PolyphoneModel | None = None,
         senses: Senses | None = None,
+        shipped: dict[str, Gloss] | None = None,
+        occurrences: dict[int, tuple[str, tuple[str, ...]]] | None = None,
     ):
         self.dictionary = dictionary
         self.segmenter = segmenter
         self.glosses = glosses or {}
+        self.shipped = shipped or {}
+        """Glosses studyaid ships for this text (gloss source ``shipped``), beneath the
+        learner's."""
+        self.occurrences = occurrences or {}
+        """Readings the learner chose for one occurrence: offset -> (word, syllables)."""
         self.idioms = IdiomFinder(dictionary, notes or {})
         self.particles = particles if particles is not None else load_particles()
         self._ruled = frozenset(c for c, p in self.particles.items() if p.default)
@@ -126,10 +133,15 @@ class Annotator:
 
     def _word(self, word: str) -> WordInfo:
         user = self.glosses.get(word)
+        own = "user"
+        if user is None or not (user.gloss or user.reading):
+            shipped = self.shipped.get(word)
+            if shipped is not None:
+                user, own = shipped, "shipped"
         count = han_count(word)
         if count == 0:
             if user and user.gloss:
-                return WordInfo((), user.gloss, "user", "")
+                return WordInfo((), user.gloss, own, "")
             return WordInfo((), "", "", "")
         entries = self.dictionary_entries(word)
         fitting = _fitting(entries, count)
@@ -137,7 +149,7 @@ class Annotator:
         pinyin, reading_source = self._reading(word, user, fitting, readings)
         capitals = _capitals(fitting, pinyin)
         if user and user.gloss:
-            return WordInfo(pinyin, user.gloss, "user", reading_source, readings,
+            return WordInfo(pinyin, user.gloss, own, reading_source, readings,
                             capitals=capitals)
         chosen = self._best_entry(entries, pinyin, word)
         if chosen is not None:
@@ -398,13 +410,25 @@ class Annotator:
 
     def _in_context_batch(self, sentences: list[Sentence]) -> list[Sentence]:
         """Readings and senses that depend on the sentence: the polyphone model for what
-        the dictionary leaves open, then the particle rules, then the sense rules."""
+        the dictionary leaves open, then the particle rules, then what the learner chose
+        for one occurrence, then the sense rules."""
         if self.polyphones is not None:
             self._read_polyphones(sentences)
         for sentence in sentences:
             self._apply_particles(sentence.tokens)
+            if self.occurrences:
+                for token in sentence.tokens:
+                    chosen = self.occurrences.get(token.start)
+                    if chosen is not None and chosen[0] == token.text:
+                        token.info = self.chosen(token.text, chosen[1])
             self._apply_senses(sentence.tokens)
         return sentences
+
+    def chosen(self, word: str, reading: tuple[str, ...]) -> WordInfo:
+        """The word read as the learner chose for one occurrence, gloss to match."""
+        info = self.in_context(word, " ".join(reading))
+        return WordInfo(info.pinyin, info.gloss, info.gloss_source, "user", info.readings,
+                        capitals=info.capitals)
 
     def _model_reads(self, model: PolyphoneModel, char: str, simplified: str) -> bool:
         """Whether ``model`` has a choice to make for ``char`` (read as ``simplified``): a

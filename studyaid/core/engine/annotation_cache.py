@@ -22,7 +22,7 @@ from studyaid import __version__
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.model import IdiomMatch, Note, Sentence, Token, WordInfo
 from studyaid.core.nlp.segment import RULES as SEGMENTATION_RULES
-from studyaid.core.vocab.glosses import GLOSSES, LEXICON
+from studyaid.core.vocab import GLOSSES, LEXICON, READINGS
 from studyaid.core.vocab.storage import write_atomic
 
 FORMAT = 10
@@ -35,7 +35,7 @@ SUFFIX = ".annotation"
 _MAGIC = b"studyaid-annotation\n"
 _DIGEST = 32
 _DATA_FILES = ("idiom_notes.toml", "particles.toml", "preferred_readings.toml",
-               "senses.toml")
+               "senses.toml", "seed_glosses.tsv")
 
 
 def _read(path: Path) -> bytes:
@@ -51,16 +51,23 @@ def text_stamp(cedict: Path | None, context_model: bool = False) -> str:
     return f"{Dictionary.stamp(cedict)}|context={context_model}"
 
 
-def annotation_key(content: str, vocab: Path, dictionary_stamp: str) -> str:
-    """The cache key of ``content`` annotated with this vocab folder and dictionary."""
+def annotation_key(content: str, vocab: Path, dictionary_stamp: str, text_id: str = "") -> str:
+    """The cache key of ``content`` annotated with this vocab folder and dictionary, as
+    text ``text_id``: the id counts only when a file names it (a gloss, rule or reading
+    scoped to that text), so the same text opened under another id shares its entry
+    otherwise."""
     digest = hashlib.sha256()
+    files = [_read(vocab / GLOSSES), _read(vocab / LEXICON), _read(vocab / READINGS)]
+    data = resources.files("studyaid.data")
+    shipped = [data.joinpath(name).read_bytes() for name in _DATA_FILES]
+    needle = f"\t{text_id}".encode()
+    scoped = bool(text_id) and any(needle in part for part in [*files, *shipped])
     for part in (f"{FORMAT}|{__version__}|{SEGMENTATION_RULES}|{dictionary_stamp}".encode(),
-                 _read(vocab / GLOSSES), _read(vocab / LEXICON)):
+                 *files, text_id.encode() if scoped else b""):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
-    data = resources.files("studyaid.data")
-    for name in _DATA_FILES:
-        digest.update(data.joinpath(name).read_bytes())
+    for part in shipped:
+        digest.update(part)
     digest.update(content.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 

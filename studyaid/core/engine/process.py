@@ -53,9 +53,11 @@ class Engine(Protocol):
 class _Work:
     """The annotation state an engine keeps: one annotator, the text, its sentences."""
 
-    def __init__(self, settings: Settings, content: str, annotator: Annotator | None = None):
+    def __init__(self, settings: Settings, content: str, annotator: Annotator | None = None,
+                 text_id: str = ""):
         self.settings = settings
         self.content = content
+        self.text_id = text_id
         # Compact: a 50 MB text's 675,000 spans as tuples cost ~90 MB in this process.
         self.sentences = SentenceList(content)
         self.annotator = annotator
@@ -63,7 +65,8 @@ class _Work:
 
     def _annotator(self) -> Annotator:
         if self.annotator is None:
-            self.annotator = build_annotator(self.settings, open_dictionary(self.settings))
+            self.annotator = build_annotator(self.settings, open_dictionary(self.settings),
+                                             text_id=self.text_id)
         return self.annotator
 
     def annotate(self, first: int, stop: int) -> list[Sentence]:
@@ -79,7 +82,7 @@ class _Work:
         self.done.clear()
         # The same builder as the first annotator: the polyphone model stays on (a gloss
         # edit once dropped it, and worse readings were cached under the model's key).
-        self.annotator = build_annotator(self.settings, previous=old)
+        self.annotator = build_annotator(self.settings, previous=old, text_id=self.text_id)
 
     def save_cache(self, key: str) -> bool:
         if len(self.done) != len(self.sentences):
@@ -96,8 +99,9 @@ class _Work:
 class InProcessEngine:
     """Runs the annotation in this process (in whatever thread calls it)."""
 
-    def __init__(self, settings: Settings, content: str, annotator: Annotator | None = None):
-        self._work = _Work(settings, content, annotator)
+    def __init__(self, settings: Settings, content: str, annotator: Annotator | None = None,
+                 text_id: str = ""):
+        self._work = _Work(settings, content, annotator, text_id)
 
     def annotate(self, first: int, stop: int) -> list[Sentence]:
         """See :class:`Engine`."""
@@ -125,9 +129,9 @@ class InProcessEngine:
 _CHILD: _Work | None = None
 
 
-def _child_start(settings: Settings, content: str) -> None:
+def _child_start(settings: Settings, content: str, text_id: str) -> None:
     global _CHILD
-    _CHILD = _Work(settings, content)
+    _CHILD = _Work(settings, content, text_id=text_id)
 
 
 def _child_call(method: str, *args: object) -> object:
@@ -150,7 +154,7 @@ class ProcessEngine:
     starts on :meth:`warm_up` or the first request (a reader with a cached annotation
     waits until its first screen is painted, so the two do not compete for the CPU)."""
 
-    def __init__(self, settings: Settings, content: str):
+    def __init__(self, settings: Settings, content: str, text_id: str = ""):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -160,7 +164,7 @@ class ProcessEngine:
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_child_start,
-            initargs=(settings, content),
+            initargs=(settings, content, text_id),
         )
         self._warm = False
 

@@ -125,7 +125,7 @@ class ReaderBase(Screen[None]):
 
     def _key(self) -> str:
         stamp = text_stamp(self.settings.cedict, self.settings.context_model)
-        return annotation_key(self.text.content, self.settings.vocab, stamp)
+        return annotation_key(self.text.content, self.settings.vocab, stamp, self.text_id)
 
     def _cache(self) -> AnnotationCache:
         return AnnotationCache(paths.annotations_dir(self.settings.cache))
