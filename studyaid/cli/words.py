@@ -28,17 +28,31 @@ def cmd_words(args: argparse.Namespace) -> int:
     return 0
 
 
+def _text_id(path: str | None) -> str:
+    """The id of the text ``--text`` names (``seed``, or an existing file's full path)."""
+    if not path:
+        return ""
+    if path == "seed":
+        return path
+    if not Path(path).is_file():
+        raise StudyaidError("no such text file", path)
+    return str(Path(path).resolve())
+
+
 def cmd_gloss(args: argparse.Namespace) -> int:
     """Set, remove or list the learner's own glosses."""
     vocab = Vocab(settings(args).vocab)
+    scope = _text_id(getattr(args, "scope", None))
+    where = f" in {scope}" if scope else ""
     if args.action == "set":
-        entry = vocab.set_gloss(args.word, " ".join(args.text), args.reading, args.note)
+        entry = vocab.set_gloss(args.word, " ".join(args.text), args.reading, args.note,
+                                text=scope)
         reading = f" [{' '.join(entry.reading)}]" if entry.reading else ""
-        print(f"{entry.word}{reading}: {entry.gloss}  (saved to {vocab.glosses_path})")
+        print(f"{entry.word}{reading}: {entry.gloss}{where}  (saved to {vocab.glosses_path})")
     elif args.action == "rm":
-        if not vocab.remove_gloss(args.word):
-            raise StudyaidError(f"no gloss for {args.word!r}", vocab.glosses_path)
-        print(f"removed {args.word}")
+        if not vocab.remove_gloss(args.word, scope):
+            raise StudyaidError(f"no gloss for {args.word!r}{where}", vocab.glosses_path)
+        print(f"removed {args.word}{where}")
     else:
         glosses = sorted(vocab.glosses().values(), key=lambda g: g.word)
         if args.json:
@@ -99,8 +113,11 @@ def add_gloss(commands: Commands, common: Parser) -> None:
     gset.add_argument("text", nargs="+", help="the English gloss")
     gset.add_argument("--reading", help="numbered pinyin that always wins, e.g. 'ao4 te4 man4'")
     gset.add_argument("--note")
+    scope_help = "in this text only (a file, or seed); its gloss wins there"
+    gset.add_argument("--text", dest="scope", metavar="PATH", help=scope_help)
     grm = actions.add_parser("rm", parents=[common], help="remove a gloss")
     grm.add_argument("word")
+    grm.add_argument("--text", dest="scope", metavar="PATH", help="the gloss for this text")
     glist = actions.add_parser("list", parents=[common], help="list glosses")
     glist.add_argument("--json", action="store_true")
     gloss.set_defaults(run=cmd_gloss)

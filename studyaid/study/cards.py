@@ -23,7 +23,7 @@ from studyaid.core.engine.annotate import Annotator
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Gloss, Sentence, Token, WordInfo
 from studyaid.core.nlp.script import to_simplified, to_traditional
-from studyaid.core.vocab import CARDS
+from studyaid.core.vocab import CARDS, journal
 from studyaid.core.vocab.glosses import clean_field, read_lines
 from studyaid.core.vocab.storage import Identity, identity, locked, write_atomic
 from studyaid.study.scheduler import iso, utc
@@ -137,6 +137,9 @@ class CardStore:
                     added.append(card)
             if added:
                 self._write(found)
+                journal.record(self.vocab, f"card for {'、'.join(c.word for c in added[:5])}"
+                               + (" …" if len(added) > 5 else ""),
+                               [(CARDS, [c.word], None) for c in added])
         return added
 
     def remove(self, word: str) -> bool:
@@ -144,14 +147,35 @@ class CardStore:
         with locked(self.vocab):
             self._memo = None  # read inside the lock (see Learner.forget)
             found = self.cards()
-            if found.pop(word, None) is None:
+            old = found.pop(word, None)
+            if old is None:
                 return False
             self._write(found)
+            journal.record(self.vocab, f"card for {word} removed",
+                           [(CARDS, [word], _line(old).rstrip("\n").split("\t"))])
         return True
+
+    def restore(self, rows: list[tuple[list[str], list[str] | None]]) -> None:
+        """Put cards back as they were (undo; the caller holds the lock)."""
+        self._memo = None
+        found = self.cards()
+        for (word,), before in rows:
+            if before is None:
+                found.pop(word, None)
+            else:
+                found[word] = _parse("\t".join(before), self.path, 0)
+        self._write(found)
+        self._memo = None
+
 
     def _write(self, found: dict[str, Card]) -> None:
         write_atomic(self.path, HEADER + "".join(_line(found[w]) for w in sorted(found)),
                      sweep=True)
+
+
+@journal.restorer(CARDS)
+def _restore(folder: Path, rows: list[tuple[list[str], list[str] | None]]) -> None:
+    CardStore(folder).restore(rows)
 
 
 def _note_of(annotator: Annotator, word: str) -> str:
