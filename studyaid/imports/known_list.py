@@ -36,7 +36,8 @@ _TAG = re.compile(r"<[^>]*>|\[sound:[^\]]*\]")
 def _word(cell: str) -> str:
     """A cell as a word: HTML and sound tags gone, entities decoded, surrounding
     whitespace and punctuation trimmed."""
-    text = html.unescape(_TAG.sub(" ", cell)).strip()
+    text = html.unescape(_TAG.sub(" ", cell)).strip() if "<" in cell or "&" in cell or \
+        "[" in cell else cell.strip()
     while text and (unicodedata.category(text[0])[0] in "PZ"):
         text = text[1:]
     while text and (unicodedata.category(text[-1])[0] in "PZ"):

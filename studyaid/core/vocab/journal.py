@@ -76,8 +76,7 @@ def _line(change: Change) -> str:
                        "edits": [list(e) for e in change.edits]}, ensure_ascii=False) + "\n"
 
 
-def _write(folder: Path, kept: list[Change]) -> None:
-    lines = [_line(c) for c in kept]
+def _write(folder: Path, lines: list[str]) -> None:
     size, start = 0, len(lines)
     while start > 0 and (size + len(lines[start - 1]) <= KEEP_BYTES or start == len(lines)):
         start -= 1
@@ -91,7 +90,9 @@ def record(folder: Path, what: str, edits: list[Edit], now: datetime | None = No
     if not edits:
         return
     at = (now or datetime.now()).isoformat(timespec="seconds")
-    _write(folder, [*changes(folder), Change(what, at, tuple(edits))])
+    # The lines as they are (not parsed: a J press must not read a big import's change).
+    kept = [f"{line}\n" for line in read_lines(folder / JOURNAL) if line.strip()]
+    _write(folder, [*kept, _line(Change(what, at, tuple(edits)))])
 
 
 def undo_last(folder: Path) -> Change | None:
@@ -109,5 +110,5 @@ def undo_last(folder: Path) -> Change | None:
         by_file.setdefault(name, []).append((key, before))
     for name, rows in by_file.items():
         RESTORERS[name](folder, rows)
-    _write(folder, found[:-1])
+    _write(folder, [_line(c) for c in found[:-1]])
     return last
