@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from studyaid.cli.common import Commands, Parser, one_of, settings
 from studyaid.core.errors import StudyaidError
+from studyaid.core.text.library import SEED_ID, text_id_of
+from studyaid.core.text.loader import load_text
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.imports import IMPORT_FORMATS
 
@@ -29,14 +31,12 @@ def cmd_words(args: argparse.Namespace) -> int:
 
 
 def _text_id(path: str | None) -> str:
-    """The id of the text ``--text`` names (``seed``, or an existing file's full path)."""
+    """The id of the text ``--text`` names (``seed``, or a readable file's)."""
     if not path:
         return ""
-    if path == "seed":
+    if path == SEED_ID:
         return path
-    if not Path(path).is_file():
-        raise StudyaidError("no such text file", path)
-    return str(Path(path).resolve())
+    return text_id_of(path, load_text(path).content)  # the seed's copy is the seed
 
 
 def cmd_gloss(args: argparse.Namespace) -> int:

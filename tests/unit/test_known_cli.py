@@ -41,7 +41,7 @@ BAD = [
     (["known", "add", "--hsk", "10"], "HSK level '10'"),
     (["known", "add", "OpenAI"], "not a Chinese word"),
     (["known", "import", "/no/such/file.txt"], "no such file"),
-    (["gloss", "set", "投资", "stake", "--text", "/no/such/text.txt"], "no such text"),
+    (["gloss", "set", "投资", "stake", "--text", "/no/such/text.txt"], "no such file"),
 ]
 
 
