@@ -115,15 +115,17 @@ class Terminal:
     """One program running in a pty: what it drew so far, escapes and spaces removed."""
 
     def __init__(
-        self, command: list[str], env: dict[str, str], watch: tuple[re.Pattern[str], ...]
+        self, command: list[str], env: dict[str, str], watch: tuple[re.Pattern[str], ...],
+        cwd: Path = REPO,
     ) -> None:
-        """Spawn ``command``; ``watch``: the patterns whose first appearance is timed."""
+        """Spawn ``command`` in ``cwd``; ``watch``: the patterns whose first appearance is
+        timed."""
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         self.fd = master
         self.start = time.perf_counter()
         self.process = subprocess.Popen(
-            command, cwd=REPO, env=env, stdin=slave, stdout=slave, stderr=slave,
+            command, cwd=cwd, env=env, stdin=slave, stdout=slave, stderr=slave,
             start_new_session=True, close_fds=True,
         )
         os.close(slave)

@@ -232,6 +232,26 @@ class Dictionary:
         source = cedict.find_source(cedict_file)
         return f"schema={SCHEMA}|{_stamp(source.path)}|{_stamp(_chengyu_file())}"
 
+    @staticmethod
+    def content_stamp(cedict_file: Path | None = None) -> str:
+        """What the dictionary's lookups depend on, the same wherever it is installed: a
+        packaged snapshot by package, date and size, a file the learner names by path,
+        size and mtime, and the chengyu list by size. (The index's own :meth:`stamp`
+        has paths: it says whether this machine's index is current.)"""
+        source = cedict.find_source(cedict_file)
+        size = source.path.stat().st_size
+        where = (f"{_stamp(source.path)}" if source.origin == "file"
+                 else f"{source.origin}|{source.date}|{size}")
+        chengyu = _chengyu_file()
+        extra = chengyu.stat().st_size if chengyu is not None else "-"
+        return f"schema={SCHEMA}|{where}|chengyu={extra}"
+
+    @classmethod
+    def is_current(cls, cache_dir: Path, cedict_file: Path | None = None) -> bool:
+        """Whether the index in ``cache_dir`` is there, whole and built from the sources
+        in use (so :meth:`open` will not build it)."""
+        return _read_stamp(paths.dictionary_index(cache_dir)) == cls.stamp(cedict_file)
+
     @classmethod
     def open(cls, cache_dir: Path, cedict_file: Path | None = None) -> Dictionary:
         """Open the index in ``cache_dir``, building it first if it is missing or stale."""

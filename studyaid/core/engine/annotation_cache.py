@@ -1,8 +1,15 @@
 """A cache of whole-text annotations, keyed by everything the annotation depends on.
 
 The key hashes the text, the learner's glosses and lexicon, the dictionary's sources,
-the project's own data files and the version of this code, so a stale entry is never
-used: it is simply not found. Entries live in the user cache folder, written atomically.
+the project's own data files and the version of this code (the source of ``core`` and the
+versions of the libraries that read the text), so a stale entry is never used: it is
+simply not found. Entries live in the user cache folder, written atomically.
+
+The package ships the seed article's annotation (``studyaid/data/annotations``, made by
+``tools/seed_annotation.py``), so a newcomer's first screen has its pinyin at once. It is
+a second, read-only folder behind the cache, found by the same key: when anything it
+depends on differs (a CC-CEDICT given with ``--cedict``, a newer snapshot, the learner's
+glosses, an edited ``core``, another jieba), the key differs and it is not found.
 
 An entry is plain data (tuples of strings, numbers and booleans, each distinct reading
 and gloss stored once) in :mod:`marshal`'s format behind a SHA-256 of it: loading one
@@ -14,10 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
+import sys
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import studyaid
 from studyaid import __version__
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.model import IdiomMatch, Note, Sentence, Token, WordInfo
@@ -36,6 +47,14 @@ _MAGIC = b"studyaid-annotation\n"
 _DIGEST = 32
 _DATA_FILES = ("idiom_notes.toml", "particles.toml", "preferred_readings.toml",
                "senses.toml", "seed_glosses.tsv")
+LIBRARIES = ("jieba", "pypinyin", "g2pM", "opencc_python_reimplemented")
+"""The libraries whose versions the readings depend on (part of the key). Not numpy: a
+release may change g2pM's arithmetic in its last bits, far below any margin compared."""
+MADE_WITH = "libraries.txt"
+"""Beside the shipped annotations: the library versions they were made with (for the
+test that says they are stale, which cannot tell that from a key)."""
+BUNDLED = "annotations"
+"""The folder of ``studyaid.data`` holding the shipped annotations."""
 
 
 def _read(path: Path) -> bytes:
@@ -47,8 +66,45 @@ def _read(path: Path) -> bytes:
 
 def text_stamp(cedict: Path | None, context_model: bool = False) -> str:
     """What a text's annotation depends on besides the text and the vocab folder: the
-    dictionary's sources, and whether the polyphone model read it."""
-    return f"{Dictionary.stamp(cedict)}|context={context_model}"
+    dictionary's sources (by content, not by where they are installed), and whether the
+    polyphone model read it."""
+    return f"{Dictionary.content_stamp(cedict)}|context={context_model}"
+
+
+def library_versions(path: list[str] | None = None) -> str:
+    """``jieba=0.42.1,pypinyin=0.55.0,...``: each of :data:`LIBRARIES` as found first on
+    ``path`` (``sys.path``), from its ``.dist-info`` folder's name. (importlib.metadata
+    takes ~60 ms for the same; this is one listing per folder.)"""
+    wanted = {name.lower(): name for name in LIBRARIES}
+    found: dict[str, str] = {}
+    for folder in sys.path if path is None else path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in names:
+            if entry.endswith(".dist-info"):
+                name, _, version = entry[: -len(".dist-info")].partition("-")
+                found.setdefault(name.lower().replace("-", "_").replace(".", "_"), version)
+        if len(wanted.keys() & found.keys()) == len(wanted):
+            break
+    return ",".join(f"{name}={found.get(key, '?')}" for key, name in wanted.items())
+
+
+@cache
+def code_version() -> str:
+    """The version of everything that makes an annotation: a hash of ``studyaid/core``'s
+    source and of the data files, and the libraries' versions. An edit anywhere in the
+    core makes every cached annotation stale (it may change a reading)."""
+    digest = hashlib.sha256()
+    root = Path(studyaid.__file__).parent
+    files = sorted((root / "core").rglob("*.py")) + sorted(
+        p for p in (root / "data").iterdir() if p.suffix in (".toml", ".tsv"))
+    for file in files:
+        for part in (file.relative_to(root).as_posix().encode(), _read(file)):
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+    return f"{__version__}|{digest.hexdigest()}|{library_versions()}"
 
 
 def annotation_key(content: str, vocab: Path, dictionary_stamp: str, text_id: str = "") -> str:
@@ -62,7 +118,7 @@ def annotation_key(content: str, vocab: Path, dictionary_stamp: str, text_id: st
     shipped = [data.joinpath(name).read_bytes() for name in _DATA_FILES]
     needle = f"\t{text_id}".encode()
     scoped = bool(text_id) and any(needle in part for part in [*files, *shipped])
-    for part in (f"{FORMAT}|{__version__}|{SEGMENTATION_RULES}|{dictionary_stamp}".encode(),
+    for part in (f"{FORMAT}|{code_version()}|{SEGMENTATION_RULES}|{dictionary_stamp}".encode(),
                  *files, text_id.encode() if scoped else b""):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
@@ -130,31 +186,56 @@ def decode(data: bytes) -> list[Sentence]:
     return sentences
 
 
-class AnnotationCache:
-    """Whole-text annotations in ``folder``."""
+def bundled_folder() -> Path:
+    """Where the package keeps the annotations it ships (the seed article's)."""
+    return Path(str(resources.files("studyaid.data").joinpath(BUNDLED)))
 
-    def __init__(self, folder: Path):
+
+def _entry(data: bytes) -> list[Sentence]:
+    """The sentences of one entry's bytes; ValueError (or another) when it is not one."""
+    head, digest = len(_MAGIC), len(_MAGIC) + _DIGEST
+    body = data[digest:]
+    if data[:head] != _MAGIC or hashlib.sha256(body).digest() != data[head:digest]:
+        raise ValueError("not an entry, or a damaged one")
+    return decode(body)
+
+
+def entry_bytes(sentences: list[Sentence]) -> bytes:
+    """What an entry's file holds: magic, the body's SHA-256, the body."""
+    body = encode(sentences)
+    return _MAGIC + hashlib.sha256(body).digest() + body
+
+
+class AnnotationCache:
+    """Whole-text annotations in ``folder``, then in the shipped ones (``bundled``:
+    read-only, never deleted)."""
+
+    def __init__(self, folder: Path, bundled: Path | None = None):
         self.folder = folder
+        self.bundled = bundled_folder() if bundled is None else bundled
 
     def path(self, key: str) -> Path:
         """Where the annotation for ``key`` is (or would be) kept."""
         return self.folder / f"{key}{SUFFIX}"
 
     def load(self, key: str) -> list[Sentence] | None:
-        """The cached sentences for ``key``, or None (missing, stale or corrupt)."""
+        """The cached (or shipped) sentences for ``key``, or None (missing, stale or
+        corrupt)."""
         path = self.path(key)
         try:
             data = path.read_bytes()
         except OSError:
-            return None
-        head, digest = len(_MAGIC), len(_MAGIC) + _DIGEST
-        body = data[digest:]
+            return self._shipped(key)
         try:
-            if data[:head] != _MAGIC or hashlib.sha256(body).digest() != data[head:digest]:
-                raise ValueError("not an entry, or a damaged one")
-            return self._touch(path, decode(body))
+            return self._touch(path, _entry(data))
         except Exception:  # anything wrong with an entry: self-heal by forgetting it
             path.unlink(missing_ok=True)
+            return self._shipped(key)
+
+    def _shipped(self, key: str) -> list[Sentence] | None:
+        try:
+            return _entry((self.bundled / f"{key}{SUFFIX}").read_bytes())
+        except Exception:  # not shipped, or damaged: annotated as any other text
             return None
 
     @staticmethod
@@ -168,8 +249,7 @@ class AnnotationCache:
     def save(self, key: str, sentences: list[Sentence]) -> None:
         """Store the sentences for ``key`` (best effort: a cache never stops the reader)."""
         try:
-            body = encode(sentences)
-            write_atomic(self.path(key), _MAGIC + hashlib.sha256(body).digest() + body)
+            write_atomic(self.path(key), entry_bytes(sentences))
             entries = sorted(self.folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime)
             for old in entries[:-KEEP]:
                 old.unlink(missing_ok=True)

@@ -41,6 +41,11 @@ class Engine(Protocol):
         """Start loading the NLP (jieba, pypinyin, the dictionary) without waiting."""
         ...
 
+    def prepare(self) -> None:
+        """Load them (building the dictionary index if it is missing or stale) and wait
+        until done."""
+        ...
+
     def close(self) -> None:
         """Release the engine's resources."""
         ...
@@ -118,6 +123,10 @@ class InProcessEngine:
     def warm_up(self) -> None:
         """Nothing to do: the annotator is built on first use, in the caller's thread."""
 
+    def prepare(self) -> None:
+        """See :class:`Engine` (in the caller's thread)."""
+        self._work._annotator()
+
     def close(self) -> None:
         """Nothing to release."""
 
@@ -173,6 +182,12 @@ class ProcessEngine:
         if not self._warm:
             self._warm = True
             self._pool.submit(_child_call, "_annotator")
+
+    def prepare(self) -> None:
+        """See :class:`Engine`: the index is built in the child, not in the reader's
+        process (whose GIL the screen needs)."""
+        self.warm_up()
+        self._pool.submit(_child_call, "_annotator").result()
 
     def annotate(self, first: int, stop: int) -> list[Sentence]:
         """See :class:`Engine`."""

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from studyaid import paths
+from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.engine.annotation_cache import AnnotationCache, annotation_key, text_stamp
 from studyaid.core.engine.process import Engine
@@ -190,7 +191,17 @@ class ReaderBase(Screen[None]):
 
     @work(thread=True, group="lookup")
     def open_lookup(self) -> None:
-        """:meth:`_open_lookup` in a thread of its own."""
+        """:meth:`_open_lookup` in a thread of its own; a missing or stale index is
+        built by the engine first, in its process (not in this one, whose GIL the screen
+        needs)."""
+        try:
+            if not Dictionary.is_current(self.settings.cache, self.settings.cedict):
+                self.engine.prepare()
+        except (BrokenExecutor, CancelledError):
+            return  # the engine was closed: the reader is quitting
+        except StudyaidError as exc:
+            self.post_message(self.AnnotationFailed(str(exc)))
+            return
         self._open_lookup()
 
     @on(DictionaryOpened)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual import on
 from textual.timer import Timer
 
+from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.errors import StudyaidError
 from studyaid.tui.bindings import READER_BINDINGS
 from studyaid.tui.layout import PAGE_MIN_HEIGHT, is_selectable
@@ -58,7 +59,10 @@ class ReaderScreen(ReaderEdits, ReaderLinks, ReaderHearing):
         cached = (self._cache().load(self._key())
                   if len(self.text.content) <= SYNC_CACHE_CHARS else None)
         if cached is not None and state.use_cached(cached):
-            self.open_lookup()
+            if Dictionary.is_current(self.settings.cache, self.settings.cedict):
+                self.open_lookup()
+            else:  # the first launch: the shipped seed annotation, but no index yet
+                self.set_timer(WARM_UP_DELAY, self.open_lookup)
             # Ready for the learner's first edit, once the screen is up.
             self.set_timer(WARM_UP_DELAY, self.engine.warm_up)
         else:
