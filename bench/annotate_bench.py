@@ -17,9 +17,10 @@ measured in the same run, not the absolute times.
 Target (issue 2, "Speed"): studyaid time / naive time <= 1.0.
 
 Then, in this process, one annotate of the same text is timed phase by phase (sentence
-splitting, segmentation, word info, idioms, JSON output), so a failing ratio points at a
-phase. ``--profile`` adds a cProfile listing (top 15 by own and by cumulative time) of an
-in-process annotate + JSON output of the first 200,000 characters.
+splitting, segmentation, word info, idioms, readings in context, JSON output), so a
+failing ratio points at a phase. ``--profile`` adds a cProfile listing (top 15 by own and
+by cumulative time) of an in-process annotate + JSON output of the first 200,000
+characters.
 
 Run: ``python bench/annotate_bench.py [--rounds N] [--chars N] [--profile] [--no-phases]
 [--json FILE]``.
@@ -104,7 +105,9 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def phases(text: str, tmp: Path, profile: bool) -> None:
     """Time one in-process annotate phase by phase; with ``profile``, cProfile it too."""
+    from studyaid.core.engine.annotate import CONTEXT_BATCH
     from studyaid.core.engine.services import Settings, build_annotator
+    from studyaid.core.model import Sentence, Token
     from studyaid.core.output.render import FORMATS
     from studyaid.core.text.sentences import split_sentences
 
@@ -132,12 +135,27 @@ def phases(text: str, tmp: Path, profile: bool) -> None:
     times["word info"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    for span in spans:
-        annotator.idioms.find(text, span.start, span.end)
+    idioms = [annotator.idioms.find(text, span.start, span.end) for span in spans]
     times["idioms"] = time.perf_counter() - start
 
-    # The output phase needs Sentence objects; annotate() again (memos now warm) to get
-    # them, and time only the writing.
+    # The readings that depend on the sentence (the model, the particle and sense rules),
+    # in batches of CONTEXT_BATCH sentences as annotate reads them; a sentence met again
+    # is remembered, so the model phase shows how many it read.
+    sentences = [
+        Sentence(index, span.start, span.end, text[span.start : span.end],
+                 [Token(t, a, b, annotator.word(t)) for t, a, b in tokens if not t.isspace()],
+                 found)
+        for index, (span, tokens, found) in enumerate(zip(spans, tokenized, idioms,
+                                                           strict=True))]
+    distinct = len({s.text for s in sentences})
+    start = time.perf_counter()
+    for first in range(0, len(sentences), CONTEXT_BATCH):
+        annotator._in_context_batch(sentences[first : first + CONTEXT_BATCH])
+    times["in context"] = time.perf_counter() - start
+    print(f"{len(sentences):,} sentences, {distinct:,} distinct (each read in context once)")
+
+    # The output phase needs the annotated sentences; annotate() again (memos now warm)
+    # to get them, and time only the writing.
     sentences = annotator.annotate(text)
     start = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as out:

@@ -91,3 +91,34 @@ def test_close_calls_are_flagged(model_annotator: Annotator, text: str, word: st
                                  close: bool) -> None:
     token = next(t for s in model_annotator.annotate(text) for t in s.tokens if t.text == word)
     assert token.info.close_call is close
+
+
+class _Counting(PolyphoneModel):
+    """The model, counting the sentences it is asked to read."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def guess(self, requests):
+        self.asked += [sentence for sentence, _ in requests]
+        return super().guess(requests)
+
+
+def test_a_sentence_met_again_is_read_as_the_first_time(dictionary: Dictionary,
+                                                        vocab_dir: Path) -> None:
+    # 还 and 得 are left open in both; the repeat is not read by the model again, and
+    # takes the same readings, close calls and glosses as a fresh annotator gives it.
+    first, other = "他还得去一趟银行。", "钱还给他了吗？"
+    text = f"{first}{other}\n{first}"
+    model = _Counting()
+    settings = Settings(vocab_dir, dictionary.path.parent, context_model=True)
+    annotator = build_annotator(settings, dictionary)
+    annotator.polyphones = model
+    sentences = annotator.annotate(text)
+    fresh = build_annotator(settings, dictionary).annotate(first)[0]
+    assert [s.text for s in sentences] == [first, other, first]
+    assert model.asked.count(first) == 1 and other in model.asked
+    expected = [(t.text, t.info) for t in fresh.tokens]
+    assert [(t.text, t.info) for t in sentences[0].tokens] == expected
+    assert [(t.text, t.info) for t in sentences[2].tokens] == expected
+    assert [t.start for t in sentences[2].tokens][0] == text.rindex(first)

@@ -43,6 +43,10 @@ the readings are flagged, 28 % of those are wrong, and they hold 35 % of all err
 words; the seed: 2 of 1,278)."""
 CONTEXT_BATCH = 256
 """Sentences read together by the polyphone model (one forward pass per batch)."""
+CONTEXT_MEMO = 50_000
+"""Distinct sentences whose readings in context are remembered (a sentence met again,
+like 他说。 or a refrain, is not read again: the model, particle and sense rules see only
+the sentence, so they would give the same)."""
 
 
 def _is_reference_only(entry: Entry) -> bool:
@@ -100,6 +104,9 @@ class Annotator:
         self._words: dict[str, WordInfo] = {}
         self._proper: dict[str, bool] = {}
         self._in_context: dict[tuple[str, str, bool], WordInfo] = {}
+        self._sentences: dict[str, tuple[tuple[str, ...], tuple[WordInfo, ...]]] = {}
+        """Each sentence's tokens and their infos once read in context
+        (:data:`CONTEXT_MEMO`)."""
         self.senses = senses if senses is not None else load_senses()
         self._sensed: dict[tuple[int, tuple[str, ...]], tuple[WordInfo, WordInfo]] = {}
         self._before_measure = self.senses.before_measure()
@@ -411,8 +418,40 @@ class Annotator:
     def _in_context_batch(self, sentences: list[Sentence]) -> list[Sentence]:
         """Readings and senses that depend on the sentence: the polyphone model for what
         the dictionary leaves open, then the particle rules, then what the learner chose
-        for one occurrence, then the sense rules."""
-        if self.polyphones is not None:
+        for one occurrence, then the sense rules; a sentence read before (same text, so
+        same tokens) takes what it got then, unless the learner chose readings for
+        occurrences (those depend on where a sentence is, not only on its text)."""
+        if self.occurrences:
+            self._read_in_context(sentences)
+            return sentences
+        memo = self._sentences
+        fresh: dict[str, Sentence] = {}
+        again: list[Sentence] = []
+        for sentence in sentences:
+            if sentence.text in memo or sentence.text in fresh:
+                again.append(sentence)
+            else:
+                fresh[sentence.text] = sentence
+        self._read_in_context(list(fresh.values()))
+        read = {text: (tuple(t.text for t in s.tokens), tuple(t.info for t in s.tokens))
+                for text, s in fresh.items()}
+        for sentence in again:
+            tokens, infos = memo.get(sentence.text) or read[sentence.text]
+            if tokens == tuple(t.text for t in sentence.tokens):
+                for token, info in zip(sentence.tokens, infos, strict=True):
+                    token.info = info
+            else:  # not cut the same way (one segmenter cuts a text one way): read it
+                self._read_in_context([sentence])
+        for text, known in read.items():
+            if len(memo) >= CONTEXT_MEMO:
+                break
+            memo[text] = known
+        return sentences
+
+    def _read_in_context(self, sentences: list[Sentence]) -> None:
+        """The model (in one batch), the particle rules, the learner's choices for
+        occurrences and the sense rules, on ``sentences``."""
+        if self.polyphones is not None and sentences:
             self._read_polyphones(sentences)
         for sentence in sentences:
             self._apply_particles(sentence.tokens)
@@ -422,7 +461,6 @@ class Annotator:
                     if chosen is not None and chosen[0] == token.text:
                         token.info = self.chosen(token.text, chosen[1])
             self._apply_senses(sentence.tokens)
-        return sentences
 
     def chosen(self, word: str, reading: tuple[str, ...]) -> WordInfo:
         """The word read as the learner chose for one occurrence, gloss to match."""
