@@ -416,13 +416,15 @@ class Bench:
                      f"warm start to first sentence with pinyin: {warm * 1000:.0f} ms, "
                      f"{ratio:.2f}x the bare app's {bare * 1000:.0f} ms "
                      f"(target <= {TARGET_RATIO}x; median of {len(times['bare'])})")
-        self.verdict(cold_text < cold_pinyin,
-                     f"cold first launch shows the text before the pinyin: text "
+        # <=: the seed's annotation ships with the package, so on an empty cache its text
+        # and pinyin come in the same frame (issue 17); never the pinyin after the text.
+        self.verdict(cold_text <= cold_pinyin,
+                     f"cold first launch shows the text no later than the pinyin: text "
                      f"{cold_text * 1000:.0f} ms, pinyin {cold_pinyin * 1000:.0f} ms")
         self.report.figure("reader warm start / bare app", ratio, "x", "<=", TARGET_RATIO)
         self.report.figure("reader warm start to pinyin", warm * 1000, "ms")
         self.report.figure("reader cold launch: raw text on screen", cold_text * 1000, "ms",
-                           "< pinyin", passed=cold_text < cold_pinyin)
+                           "<= pinyin", passed=cold_text <= cold_pinyin)
         self.report.figure("reader cold launch: pinyin on screen", cold_pinyin * 1000, "ms")
 
     def keys_warm(self) -> None:
