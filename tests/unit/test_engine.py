@@ -33,6 +33,21 @@ def test_child_process_gives_the_same_sentences(dictionary: Dictionary, vocab_di
         there.close()
 
 
+def test_prepare_builds_the_index_in_the_child(dictionary: Dictionary, vocab_dir: Path,
+                                               tmp_path: Path):
+    # A fresh cache: the child builds the index there; nothing comes back but "done".
+    settings = Settings(vocab_dir, tmp_path / "cache")
+    engine = ProcessEngine(settings, TEXT)
+    try:
+        assert not Dictionary.is_current(settings.cache)
+        assert engine.prepare() is None
+        assert Dictionary.is_current(settings.cache)
+    finally:
+        engine.close()
+    InProcessEngine(Settings(vocab_dir, tmp_path / "other"), TEXT).prepare()
+    assert Dictionary.is_current(tmp_path / "other")
+
+
 def test_reload_picks_up_a_new_gloss(dictionary: Dictionary, vocab_dir: Path):
     engine = InProcessEngine(Settings(vocab_dir, dictionary.path.parent), TEXT)
     assert engine.annotate(0, 1)[0].tokens[-1].info.gloss_source == "cc-cedict"  # 裂痕

@@ -74,6 +74,11 @@ class _Work:
                                              text_id=self.text_id)
         return self.annotator
 
+    def prepare(self) -> None:
+        """The annotator built (and the dictionary index with it); nothing returned, as
+        an Annotator does not cross a process boundary."""
+        self._annotator()
+
     def annotate(self, first: int, stop: int) -> list[Sentence]:
         annotator = self._annotator()
         spans = self.sentences.spans(first, stop)
@@ -125,7 +130,7 @@ class InProcessEngine:
 
     def prepare(self) -> None:
         """See :class:`Engine` (in the caller's thread)."""
-        self._work._annotator()
+        self._work.prepare()
 
     def close(self) -> None:
         """Nothing to release."""
@@ -187,7 +192,7 @@ class ProcessEngine:
         """See :class:`Engine`: the index is built in the child, not in the reader's
         process (whose GIL the screen needs)."""
         self.warm_up()
-        self._pool.submit(_child_call, "_annotator").result()
+        self._pool.submit(_child_call, "prepare").result()
 
     def annotate(self, first: int, stop: int) -> list[Sentence]:
         """See :class:`Engine`."""
