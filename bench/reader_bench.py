@@ -108,7 +108,8 @@ def literal(marker: str) -> re.Pattern[str]:
 
 
 HANZI = literal(FIRST_HANZI)
-PINYIN = literal(PINYIN_MARKER)
+# Either case: the reader capitalises a proper noun's reading (Wēiruǎn), the bare app not.
+PINYIN = re.compile(re.escape(squeeze(PINYIN_MARKER)), re.IGNORECASE)
 
 
 class Terminal:
