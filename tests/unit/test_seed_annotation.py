@@ -107,7 +107,8 @@ def test_code_version_follows_the_core_source(monkeypatch: pytest.MonkeyPatch, t
 
     root = Path(studyaid.__file__).parent
     fake = tmp_path / "studyaid"
-    for file in [*(root / "core").rglob("*.py"), *(root / "data").glob("*.toml")]:
+    data = [p for p in (root / "data").iterdir() if p.suffix in (".toml", ".tsv")]
+    for file in [*(root / "core").rglob("*.py"), *data]:
         target = fake / file.relative_to(root)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.read_bytes())
