@@ -63,10 +63,9 @@ def guid(item: VocabItem) -> str:
 class _ScheduledCard(genanki.Card):
     """A card written with its FSRS schedule instead of as new."""
 
-    def __init__(self, ord_: int, schedule: Schedule, now: datetime):
+    def __init__(self, ord_: int, schedule: Schedule):
         super().__init__(ord_)
         self.schedule = schedule
-        self.now = now
 
     def write_to_db(self, cursor, timestamp: float, deck_id, note_id, id_gen, due=0):  # type: ignore[no-untyped-def]
         s = self.schedule
@@ -88,16 +87,15 @@ class _ScheduledCard(genanki.Card):
 class _Note(genanki.Note):
     """A note whose started cards carry their schedules."""
 
-    def __init__(self, item: VocabItem, now: datetime, fields: list[str]):
+    def __init__(self, item: VocabItem, fields: list[str]):
         super().__init__(model=MODEL, fields=fields, tags=note_tags(item),
                          guid=guid(item))
         self.schedules = {DIRECTION_ORD[s.direction]: s for s in item.schedules
                           if s.state in _ANKI_STATE}
-        self.now = now
 
     @property
     def cards(self):  # type: ignore[no-untyped-def,override]
-        return [_ScheduledCard(card.ord, self.schedules[card.ord], self.now)
+        return [_ScheduledCard(card.ord, self.schedules[card.ord])
                 if card.ord in self.schedules else card
                 for card in self._front_back_cards()]
 
@@ -115,7 +113,7 @@ def write(items: list[VocabItem], now: datetime, sounds: Sounds | None = None) -
             found = sounds.sentence(item)
             if found:
                 sentence_audio, media[found[0]] = found
-        deck.add_note(_Note(item, now, note_fields(item, audio, sentence_audio)))
+        deck.add_note(_Note(item, note_fields(item, audio, sentence_audio)))
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory(prefix="studyaid-media-") as folder:
         # genanki names a media file by its base name: each is linked under its media name

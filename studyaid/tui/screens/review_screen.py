@@ -23,8 +23,10 @@ from textual.widgets import Footer, Static
 
 from studyaid import paths
 from studyaid.core.errors import StudyaidError
+from studyaid.core.model import Gloss
 from studyaid.core.output.player import Speaker
 from studyaid.core.vocab.glosses import Vocab
+from studyaid.core.vocab.storage import Identity, identity
 from studyaid.study.cards import current_gloss
 from studyaid.study.collection import Collection, Counts, Due
 from studyaid.study.scheduler import format_interval
@@ -130,6 +132,7 @@ class ReviewScreen(Screen[None]):
         self.ticks = ticks
         self.current: Due | None = None
         self.gloss: str | None = None
+        self._read_glosses: tuple[Identity, dict[str, Gloss]] | None = None
         """The current card's gloss as the learner has it now."""
         self.counts: Counts | None = None
         self.revealed = False
@@ -165,6 +168,16 @@ class ReviewScreen(Screen[None]):
         self.post_message(self.Opened(collection))
         collection.save_cache()
 
+    def _glosses(self) -> dict[str, Gloss]:
+        """The learner's glosses, read again only when glosses.tsv has changed (not on
+        every card)."""
+        assert self.collection is not None
+        vocab = Vocab(self.collection.vocab)
+        seen = identity(vocab.glosses_path)
+        if self._read_glosses is None or self._read_glosses[0] != seen:
+            self._read_glosses = (seen, vocab.glosses())
+        return self._read_glosses[1]
+
     def on_review_screen_opened(self, message: Opened) -> None:
         """Show the first card, or why there is none."""
         if message.collection is None:
@@ -187,8 +200,8 @@ class ReviewScreen(Screen[None]):
             self.counts = self.collection.counts(now)
             # The learner's gloss as it is now: an edit or an import since the card was
             # made shows at once (the card keeps the old one as history).
-            self.gloss = (current_gloss(Vocab(self.collection.vocab).glosses(),
-                                        self.current.card) if self.current else None)
+            self.gloss = (current_gloss(self._glosses(), self.current.card)
+                          if self.current else None)
         except StudyaidError as exc:
             self.current = None
             self.notify(str(exc), severity="error", timeout=10)
