@@ -41,7 +41,17 @@ def _wait_for(session: str, text: str, timeout: float = 30) -> str:
 def _start(session: str, vocab: Path) -> None:
     command = (f"cd {shlex.quote(str(ROOT))} && STUDYAID_VOCAB={shlex.quote(str(vocab))} "
                f"{shlex.quote(sys.executable)} -m studyaid")
-    _tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
+    # After ``q`` the last session ends and the server shuts down on its own; a new
+    # session asked for in that moment meets the dying server ("server exited
+    # unexpectedly"), so ask again once it has gone.
+    for attempt in range(10):
+        done = subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session,
+                               "-x", "80", "-y", "24", command],
+                              capture_output=True, text=True)
+        if done.returncode == 0:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"tmux could not start a session: {done.stderr.strip()}")
 
 
 def test_search_idiom_edit_gloss_and_restart(vocab_dir: Path) -> None:
