@@ -44,7 +44,7 @@ def _start(session: str, vocab: Path) -> None:
     # After ``q`` the last session ends and the server shuts down on its own; a new
     # session asked for in that moment meets the dying server ("server exited
     # unexpectedly"), so ask again once it has gone.
-    for attempt in range(10):
+    for _ in range(10):
         done = subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", session,
                                "-x", "80", "-y", "24", command],
                               capture_output=True, text=True)
