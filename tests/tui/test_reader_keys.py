@@ -193,3 +193,36 @@ async def test_spoken_tones_are_a_display_toggle(make_app) -> None:
         assert yige.info.pinyin == ("yi1", "ge4")
         await pilot.press("T")
         assert "yīgè" in shown()
+
+
+# Reopening a text returns to the word the learner left, not only its sentence.
+RETURNS = [
+    # keys before quitting, sentence number, word under the cursor after reopening
+    (("l", "l"), 0, "OpenAI"),
+    (("j", "l", "l"), 1, "OpenAI"),
+    (("j", "j", "l"), 2, None),  # whatever the third word of sentence 2 is: checked below
+]
+
+
+@pytest.mark.parametrize(("keys", "index", "word"), RETURNS)
+async def test_reopening_returns_to_the_word(make_app, vocab_dir: Path, keys: tuple[str, ...],
+                                             index: int, word: str | None) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press(*keys)
+        left = reader.state.token
+        assert left is not None and reader.state.index == index
+        await pilot.press("q")
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        assert reader.state.index == index
+        back = reader.state.token
+        assert back is not None and (back.start, back.text) == (left.start, left.text)
+        if word is not None:
+            assert back.text == word
+
+
+def test_an_old_positions_file_still_reads(vocab_dir: Path) -> None:
+    (vocab_dir / "positions.tsv").write_text("seed\t3\n", encoding="utf-8")
+    assert Learner(vocab_dir).place("seed").sentence == 3
+    assert Learner(vocab_dir).place("seed").offset == 0

@@ -66,6 +66,8 @@ BROKEN = [
     (TRANSLATIONS, "seed\tx\t句子\tsentence\n", 2, "not a whole number"),
     (TRANSLATIONS, "seed\t1\t句子\t\n", 2, "is empty"),
     (POSITIONS, "seed\t-1\n", 2, "not a whole number"),
+    (POSITIONS, "seed\t1\tx\n", 2, "word offset 'x'"),
+    (POSITIONS, "seed\t1\t2\t3\n", 2, "4 tab-separated fields"),
 ]
 
 

@@ -91,14 +91,26 @@ def library_versions(path: list[str] | None = None) -> str:
     return ",".join(f"{name}={found.get(key, '?')}" for key, name in wanted.items())
 
 
+NOT_ANNOTATION = frozenset({
+    "core/vocab/learner.py", "core/vocab/journal.py", "core/text/library.py",
+    "core/output/speech.py", "core/output/player.py",
+})
+"""Core modules that make no part of an annotation (statuses and positions, the undo
+journal's records, the library, sound): an edit to them leaves cached annotations, and
+the shipped seed's, current. Only the journal is imported on the way (the gloss writers
+record their changes in it); the annotator reads none of them."""
+
+
 @cache
 def code_version() -> str:
     """The version of everything that makes an annotation: a hash of ``studyaid/core``'s
-    source and of the data files, and the libraries' versions. An edit anywhere in the
-    core makes every cached annotation stale (it may change a reading)."""
+    source (but :data:`NOT_ANNOTATION`) and of the data files, and the libraries'
+    versions. An edit anywhere else in the core makes every cached annotation stale (it
+    may change a reading)."""
     digest = hashlib.sha256()
     root = Path(studyaid.__file__).parent
-    files = sorted((root / "core").rglob("*.py")) + sorted(
+    files = sorted(p for p in (root / "core").rglob("*.py")
+                   if p.relative_to(root).as_posix() not in NOT_ANNOTATION) + sorted(
         p for p in (root / "data").iterdir() if p.suffix in (".toml", ".tsv"))
     for file in files:
         for part in (file.relative_to(root).as_posix().encode(), _read(file)):

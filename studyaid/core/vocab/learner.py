@@ -51,7 +51,8 @@ _HEADERS = {
     " status; a word not listed is new).\n",
     TRANSLATIONS: "# studyaid translations: text TAB sentence number TAB sentence TAB"
     " translation.\n",
-    POSITIONS: "# studyaid reading positions: text TAB sentence number.\n",
+    POSITIONS: "# studyaid reading positions: text TAB sentence number TAB the word's"
+    " character offset in that sentence.\n",
 }
 
 Row = TypeVar("Row")
@@ -116,8 +117,13 @@ class Shown:
     stale: bool
 
 
-def _fields(line: str, count: int, names: str, path: Path, number: int) -> list[str]:
+def _fields(line: str, count: int, names: str, path: Path, number: int,
+            fewer: int = 0) -> list[str]:
+    """The line's ``count`` fields (the last ``fewer`` may be left out: older files),
+    padded with empty ones."""
     fields = line.split("\t")
+    if count - fewer <= len(fields) < count:
+        fields += [""] * (count - len(fields))
     if len(fields) != count:
         raise StudyaidError(
             f"{len(fields)} tab-separated fields; expected {count} ({names})", path, number
@@ -150,11 +156,22 @@ def _parse_translation(fields: list[str], path: Path, number: int) -> Translatio
     return Translation(text_id, _number(index, path, number), sentence, english)
 
 
-def _parse_position(fields: list[str], path: Path, number: int) -> tuple[str, int]:
-    text_id, index = fields
+@dataclass(frozen=True)
+class Place:
+    """Where the learner left a text: the sentence, and the word in it (its first
+    character's offset in the sentence: a word boundary may move, the text does not)."""
+
+    sentence: int
+    offset: int = 0
+
+
+def _parse_position(fields: list[str], path: Path, number: int) -> tuple[str, Place]:
+    text_id, index, offset = fields
     if not text_id:
         raise StudyaidError("the text (first field) is empty", path, number)
-    return text_id, _number(index, path, number)
+    if offset and not offset.isdigit():
+        raise StudyaidError(f"word offset {offset!r} is not a whole number", path, number)
+    return text_id, Place(_number(index, path, number), int(offset or 0))
 
 
 class Learner:
@@ -181,7 +198,7 @@ class Learner:
 
     def _read(
         self, name: str, count: int, names: str,
-        parse: Callable[[list[str], Path, int], Row],
+        parse: Callable[[list[str], Path, int], Row], fewer: int = 0,
     ) -> list[Row]:
         path = self.path(name)
         ident = identity(path)
@@ -192,7 +209,7 @@ class Learner:
         for number, line in enumerate(read_lines(path), 1):
             if not line.strip() or line.startswith("#"):
                 continue
-            rows.append(parse(_fields(line, count, names, path, number), path, number))
+            rows.append(parse(_fields(line, count, names, path, number, fewer), path, number))
         self._memo[name] = (ident, rows)
         return list(rows)
 
@@ -335,23 +352,35 @@ class Learner:
 
     # -- Positions ---------------------------------------------------------------------
 
+    def places(self) -> dict[str, Place]:
+        """Where the learner left each text: the sentence and the word."""
+        return dict(self._read(POSITIONS, 3, "text, sentence number, word offset",
+                               _parse_position, fewer=1))
+
     def positions(self) -> dict[str, int]:
         """The sentence number the learner was last at, per text."""
-        return dict(self._read(POSITIONS, 2, "text, sentence number", _parse_position))
+        return {text_id: place.sentence for text_id, place in self.places().items()}
 
     def position(self, text_id: str) -> int:
-        """Where the learner left a text (0 when never opened)."""
-        return self.positions().get(text_id, 0)
+        """The sentence where the learner left a text (0 when never opened)."""
+        return self.place(text_id).sentence
 
-    def set_position(self, text_id: str, index: int) -> None:
-        """Remember where the learner is in a text."""
+    def place(self, text_id: str) -> Place:
+        """Where the learner left a text (its start when never opened)."""
+        return self.places().get(text_id, Place(0))
+
+    def set_position(self, text_id: str, index: int, offset: int = 0) -> None:
+        """Remember where the learner is in a text: sentence ``index``, the word at
+        character ``offset`` of it."""
         with locked(self.folder):
             self.forget()
-            found = self.positions()
-            if found.get(text_id) == index:
+            found = self.places()
+            place = Place(index, offset)
+            if found.get(text_id) == place:
                 return
-            found[clean_field(text_id)] = index
-            self._write(POSITIONS, [(t, str(found[t])) for t in sorted(found)])
+            found[clean_field(text_id)] = place
+            self._write(POSITIONS, [(t, str(found[t].sentence), str(found[t].offset))
+                                    for t in sorted(found)])
 
 
 def _what(status: str, words: list[str]) -> str:

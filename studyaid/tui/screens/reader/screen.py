@@ -47,7 +47,10 @@ class ReaderScreen(ReaderEdits, ReaderLinks, ReaderHearing):
             # Then each word's card, in a thread, once the first screen is painted:
             # loading fsrs and the review log would otherwise compete with it.
             self.call_after_refresh(self.load_statuses)
-            state.index = min(self.learner.position(self.text_id), len(state.sentences) - 1)
+            place = self.learner.place(self.text_id)
+            state.index = min(place.sentence, len(state.sentences) - 1)
+            if place.sentence == state.index:  # back to the word the learner left
+                state.anchor = state.sentence.start + place.offset
         except StudyaidError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             self._position_problem = str(exc)  # not shown again by each position save
@@ -76,6 +79,7 @@ class ReaderScreen(ReaderEdits, ReaderLinks, ReaderHearing):
         if is_selectable(self.state.sentence.tokens[message.index]):
             self.state.cursor = message.index
             self.refresh_view()
+            self._save_soon()
 
     def on_resize(self) -> None:
         """Context lines are cut to the new width."""
@@ -90,7 +94,7 @@ class ReaderScreen(ReaderEdits, ReaderLinks, ReaderHearing):
             self._position_timer.stop()
             self._position_timer = None
         try:
-            self.learner.set_position(self.text_id, self.state.index)
+            self.learner.set_position(self.text_id, self.state.index, self.state.offset)
         except StudyaidError as exc:
             if str(exc) != self._position_problem:
                 self.notify(str(exc), severity="error", timeout=10)
@@ -104,6 +108,10 @@ class ReaderScreen(ReaderEdits, ReaderLinks, ReaderHearing):
         self.refresh_view()
         if self.state.wants_annotation:
             self.annotate()
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        """Save the place once the learner stays a moment."""
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self.save_position)
@@ -120,6 +128,7 @@ class ReaderScreen(ReaderEdits, ReaderLinks, ReaderHearing):
             self._moved()
         else:
             self.refresh_view()
+            self._save_soon()
 
     def action_sentence(self, delta: int) -> None:
         """Move by sentences."""

@@ -168,7 +168,7 @@ class ReaderState:
         self.annotated = set(range(len(sentences)))
         self.requested = set(range(len(sentences) // CHUNK + 1))
         self.cached_generation = self.generation
-        self.cursor = self.first_word()
+        self.settle()
         return True
 
     @property
@@ -207,11 +207,26 @@ class ReaderState:
                 self.annotated.add(sentence.index)
         if not was_busy or self.busy:
             return False
-        self.cursor = self.token_at(self.anchor) if self.anchor is not None else None
-        if self.cursor is None:
-            self.cursor = self.first_word()
-        self.anchor = None
+        self.settle()
         return True
+
+    def settle(self) -> None:
+        """The current sentence's tokens are here: the cursor goes on the word at the
+        anchor (the word it was on before a re-annotation, or where the learner left
+        the text), else on the first word."""
+        at = self.token_at(self.anchor) if self.anchor is not None else None
+        self.cursor = at if at is not None and is_selectable(self.sentence.tokens[at]) \
+            else self.first_word()
+        self.anchor = None
+
+    @property
+    def offset(self) -> int:
+        """The word under the cursor: its first character's offset in the sentence."""
+        token = self.token
+        if token is not None:
+            return token.start - self.sentence.start
+        # Still waiting for the annotation: the word it will return to.
+        return max(0, self.anchor - self.sentence.start) if self.anchor is not None else 0
 
     def restart(self) -> None:
         """The learner's layer changed: a new generation with nothing annotated; the
