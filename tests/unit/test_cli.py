@@ -69,6 +69,28 @@ def test_jsonl_sentences(jsonl: list[dict]) -> None:
         assert SOURCE[sentence["start"] : sentence["end"]] == sentence["text"]
 
 
+# The same word in two senses in one text: each occurrence keeps its own gloss in the
+# JSON (a word's JSON was once made for its first occurrence and reused).
+SENSES_BY_PLACE = [
+    # text, word, the sense of each occurrence in order
+    ("门前是巡警分驻所。这是我所知道的。", "所", ["place", "that which"]),
+    ("他比我高。我们来比。", "比", ["than", "to compare"]),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "senses"), SENSES_BY_PLACE)
+def test_jsonl_gloss_per_occurrence(run_studyaid, tmp_path: Path, text: str, word: str,
+                                    senses: list[str]) -> None:
+    done = run_studyaid("annotate", "-", "--format", "jsonl", "--vocab", str(tmp_path),
+                        stdin=text.encode("utf-8"))
+    assert done.returncode == 0, done.stderr
+    glosses = [t["gloss"] for line in done.stdout.splitlines()
+               for t in json.loads(line)["tokens"] if t["text"] == word]
+    assert len(glosses) == len(senses)
+    for gloss, sense in zip(glosses, senses, strict=True):
+        assert sense in gloss.split(";")[0], glosses
+
+
 def test_jsonl_tokens(jsonl: list[dict]) -> None:
     for sentence in jsonl:
         position = sentence["start"]

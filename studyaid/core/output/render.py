@@ -36,13 +36,14 @@ def write_jsonl(sentences: Iterable[Sentence], out: TextIO, style: str, width: i
     distinct word's JSON is made once and reused (a long text repeats its words).
     """
     dumps = json.dumps
-    words: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
+    words: dict[tuple[str, tuple[str, ...], str, str], tuple[str, str]] = {}
     for sentence in sentences:
         parts = []
         for token in sentence.tokens:
             info = token.info
-            # A word's reading can differ between sentences (地 de / dì; spoken tones).
-            key = (token.text, info.pinyin)
+            # A word's reading can differ between sentences (地 de / dì; spoken tones), and
+            # its sense (所 a place after a noun, "that which" before a verb).
+            key = (token.text, info.pinyin, info.gloss, info.gloss_source)
             cached = words.get(key)
             if cached is None:
                 rest = dumps(
