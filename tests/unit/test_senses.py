@@ -170,3 +170,17 @@ def test_unsure_shows_several(plain_annotator: Annotator, sentence: str, word: s
 def test_rules_load() -> None:
     senses = load_senses()
     assert "裏" in senses.words and "著" in senses.words and "後" in senses.words
+
+
+# A word the dictionary lacks is glossed from the likeliest dictionary words it is made
+# of, not the longest from the left (这时候 is 这 + 时候 "time", not 这时 + 候 "to wait").
+@pytest.mark.parametrize(("sentence", "word", "parts"), [
+    ("这时候，他来了。", "这时候", ["这", "时候"]),
+    ("這時候，他來了。", "這時候", ["這", "時候"]),
+])
+def test_parts_are_the_likeliest_words(plain_annotator: Annotator, sentence: str, word: str,
+                                       parts: list[str]) -> None:
+    tokens = [t for s in plain_annotator.annotate(sentence) for t in s.tokens]
+    token = next(t for t in tokens if t.text == word)
+    assert token.info.gloss_source == "parts"
+    assert [p.split(" ")[0] for p in token.info.gloss.split(" + ")] == parts

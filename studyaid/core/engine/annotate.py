@@ -7,6 +7,7 @@ little more than its segmentation.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -283,6 +284,25 @@ class Annotator:
 
         return min(entries, key=rank)
 
+    def _parts(self, word: str) -> list[str]:
+        """The dictionary words (else characters) ``word`` is made of: the fewest parts,
+        and among as few, the likeliest by jieba's word counts (这时候 is 这 + 时候, not
+        这时 + 候 "to wait"; 流水线 is 流水线 whole)."""
+        # best[i]: (parts, -log-likelihood, the parts) of the first i characters.
+        best: list[tuple[int, float, tuple[str, ...]]] = [(0, 0.0, ())]
+        frequency = self.segmenter.frequency
+        for end in range(1, len(word) + 1):
+            options = []
+            for start in range(max(0, end - PARTS_LONGEST), end):
+                piece = word[start:end]
+                if end - start > 1 and not self.dictionary_entries(piece):
+                    continue
+                parts, cost, found = best[start]
+                options.append((parts + 1, cost - math.log(frequency(to_simplified(piece)) + 1),
+                                (*found, piece)))
+            best.append(min(options))
+        return list(best[-1][2])
+
     def _gloss_from_parts(self, word: str, pinyin: tuple[str, ...] = (), before: str = UNKNOWN,
                           after: str = UNKNOWN, clause: Clause = NO_CLAUSE) -> str:
         """A gloss for a word the dictionary lacks: its longest known words, else characters,
@@ -293,16 +313,10 @@ class Annotator:
         pieces: list[tuple[str, tuple[str, ...]]] = []
         fits = len(pinyin) == han_count(word)
         han_before = 0
-        i = 0
-        while i < len(word):
-            for length in range(min(PARTS_LONGEST, len(word) - i), 0, -1):
-                piece = word[i : i + length]
-                if length == 1 or self.dictionary_entries(piece):
-                    break
+        for piece in self._parts(word):
             count = han_count(piece)
             pieces.append((piece, pinyin[han_before : han_before + count] if fits else ()))
             han_before += count
-            i += length
         parts = []
         if clause is not NO_CLAUSE:
             # The clause seen from a part: the word's other parts are in it too.
