@@ -161,6 +161,8 @@ def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
     ("好容易待到晚饭前他们的短工来冲茶。", "来"),  # came to, or in order to
     ("走出来，就在河边遇见她。", "就"),  # then, or right (by the river)
     ("其对自身命运的掌控欲也会增强。", "会"),  # will, or can
+    # only a rare place to the dictionary: the name, and its characters' words
+    ("临河的土场上，太阳渐渐的收了他通黄的光线了。", "临河"),  # by the river, not Linhe
 ])
 def test_unsure_shows_several(plain_annotator: Annotator, sentence: str, word: str) -> None:
     gloss = shown(plain_annotator, sentence, word, 1)
