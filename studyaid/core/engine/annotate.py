@@ -211,6 +211,9 @@ class Annotator:
                 entry = self._best_entry(self.dictionary_entries(word), pinyin, word)
                 if entry is not None:
                     gloss = "; ".join(entry.definitions[:GLOSS_DEFINITIONS])
+            elif source == "parts" and pinyin != base.pinyin:
+                # Each part glossed in its new reading (穷相 xiàng: a look, not each other).
+                gloss = self._gloss_from_parts(word, pinyin)
             capitals = _capitals(_fitting(self.dictionary_entries(word), han_count(word)),
                                  pinyin)
             info = WordInfo(pinyin, gloss, source, "context", base.readings, close_call,
