@@ -6,8 +6,16 @@ The names are imported from :mod:`studyaid.tui.app` when first asked for, so tha
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from typing import Any
+
+# Textual draws at most 60 frames a second by default: a key's result waits up to a
+# frame (16 ms) for its turn, and a search's results, which come a moment after the key's
+# echo, wait for the next. At 120 a keystroke's results are on screen ~12 ms sooner
+# (bench/search_bench.py). Read when Textual is imported, so set before; the learner's
+# own TEXTUAL_FPS wins.
+os.environ.setdefault("TEXTUAL_FPS", "120")
 
 __all__ = [
     "ReaderApp", "ReviewApp", "ScreenApp", "run_library", "run_reader", "run_review",

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from studyaid import paths
 from studyaid.core.engine.services import Settings
@@ -147,3 +148,19 @@ async def test_opened_from_the_reader_on_the_word(make_app) -> None:
         assert reader.state.token is not None and reader.state.token.info.gloss == "MS"
         assert reader.state.generation == generation + 1
 
+
+
+# One result, one line, at any width: a long headword and reading (西安事变[西安事變]
+# Xī'ān Shìbiàn) once wrapped onto a second line, which showed as a blank row.
+@pytest.mark.parametrize(("query", "width"), [("xi'an", 100), ("xi'an", 80), ("cook", 80)])
+async def test_each_result_is_one_line(vocab_dir: Path, query: str, width: int) -> None:
+    async with search_app(vocab_dir, query).run_test(size=(width, 24)) as pilot:
+        screen = await settled(pilot)
+        options = screen.query_one("#search-results", OptionList)
+        rows = [options.render_line(y).text.strip() for y in range(options.size.height)]
+        assert all(rows), rows
+        shown = min(len(screen.results), options.size.height)
+        heads = [e.simplified if e.traditional == e.simplified
+                 else f"{e.simplified}[{e.traditional}]" for e in screen.results[:shown]]
+        for row, head in zip(rows, heads, strict=False):
+            assert head.startswith(row.split(" ")[0].rstrip("…")), (row, head)

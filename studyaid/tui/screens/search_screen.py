@@ -8,6 +8,7 @@ a query that is no longer the one typed are dropped.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -37,8 +38,11 @@ from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.speaker import make_speaker
 from studyaid.tui.widgets.details_panel import DetailsPanel, report_text
+from studyaid.tui.widgets.result_list import ResultList
 
 RESULTS = 30
+SLOW_SEARCH = 0.05
+"""A search slower than this (seconds) sends the next one to a worker thread."""
 """Results shown for one search: a screenful and a little more (the list renders every
 one of them to measure it, on each keystroke)."""
 
@@ -51,8 +55,10 @@ def result_line(entry: Entry, width: int) -> Content:
         head += f"[{entry.traditional}]"
     reading = f" {entry.pinyin_marks} "
     rest = max(4, width - cell_len(head) - cell_len(reading))
-    return Content.assemble((head, "bold"), (reading, "#87d7af"),
+    line = Content.assemble((head, "bold"), (reading, "#87d7af"),
                             fit_cells("; ".join(entry.definitions[:3]), rest))
+    # A long headword and reading leave no room: the line is cut, never wrapped.
+    return line.truncate(width, ellipsis=True) if line.cell_length > width else line
 
 
 class SearchScreen(Screen[None]):
@@ -107,6 +113,7 @@ class SearchScreen(Screen[None]):
         self.texts: list[tuple[str, str]] = []
         self.wanted = ""  # what the search box holds
         self.searching = False
+        self.slow_search = False  # the last search was slow: the next goes to a thread
         self.shown_query: str | None = None  # the query whose results are on screen
         self.results: list[Entry] = []
         self.speaker: Speaker | None = None
@@ -118,14 +125,18 @@ class SearchScreen(Screen[None]):
         yield Input(self.initial, placeholder="hanzi, pinyin (fudichouxin, fu3di3) or English",
                     id="search-input")
         with Horizontal(id="search-body"):
-            yield OptionList(id="search-results")
+            yield ResultList(id="search-results")
             yield DetailsPanel(id="search-entry")
         yield Footer()
 
     def on_mount(self) -> None:
         """Open the dictionary in a thread; the search box has the focus."""
         self.query_one(DetailsPanel).show(report_text(None))
-        self.query_one(Input).focus()
+        box = self.query_one(Input)
+        box.focus()
+        # Searched the moment the box's text changes, not when its Changed message comes
+        # round: the results are drawn in the same frame as the key's echo.
+        self.watch(box, "value", self._value_changed, init=False)
         self.wanted = self.initial.strip()
         self.open_dictionary()
 
@@ -169,20 +180,35 @@ class SearchScreen(Screen[None]):
     def _failed(self, message: OpenFailed) -> None:
         self.notify(message.problem, severity="error", timeout=10)
 
-    @on(Input.Changed, "#search-input")
-    def _typed(self, event: Input.Changed) -> None:
-        self.wanted = event.value.strip()
+    def _value_changed(self, value: str) -> None:
+        self.wanted = value.strip()
         self._search_next()
 
     def _search_next(self) -> None:
-        """Search for what is typed, unless a search is running (it calls back here)."""
+        """Search for what is typed, unless a search is running (it calls back here).
+        The query runs here, on the UI thread (under a millisecond for most queries; a
+        worker thread and its message cost more than the search), and in a worker only
+        when the last one was slow (a rare English word over the whole index)."""
         if self.lookup is None or self.searching or self.wanted == self.shown_query:
             return
-        self.searching = True
-        self.search(self.lookup, self.wanted)
+        if self.slow_search:
+            self.searching = True
+            self.search(self.lookup, self.wanted)
+            return
+        started = time.perf_counter()
+        try:
+            entries = self.lookup.dictionary.search(self.wanted, RESULTS)
+        except Exception:  # the worker reports it the way a failed search always has
+            self.slow_search = True
+            self._search_next()
+            return
+        self.slow_search = time.perf_counter() - started > SLOW_SEARCH
+        self._searched(self.Searched(self.wanted, entries))
 
     @on(Searched)
     def _searched(self, message: Searched) -> None:
+        if self.searching:  # a worker's: the next search is tried here again
+            self.slow_search = False
         self.searching = False
         if message.query != self.wanted:  # typed on meanwhile: these are stale
             self._search_next()
@@ -203,14 +229,17 @@ class SearchScreen(Screen[None]):
         if message.query:
             status.append(f"  {count}{'+' if count == RESULTS else ''} result"
                           f"{'' if count == 1 else 's'} for {message.query}", "grey62")
-        self.query_one("#search-status", Static).update(status)
+        # One line of a fixed height: no layout of the screen for it.
+        self.query_one("#search-status", Static).update(status, layout=False)
 
     def _fill(self) -> None:
         """The results into the list, each cut to its width (before the first layout,
         the list's share of the screen)."""
         options = self.query_one(OptionList)
         width = options.size.width or self.size.width * 2 // 5
-        lines = [Option(result_line(e, max(10, width - 2))) for e in self.results]
+        # Less the option's padding (2) and the scrollbar a full list shows (1): a line
+        # one cell too long would wrap onto a second.
+        lines = [Option(result_line(e, max(10, width - 3))) for e in self.results]
         highlighted = options.highlighted
         options.set_options(lines)
         if self.results:
