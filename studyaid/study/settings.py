@@ -26,6 +26,9 @@ class StudySettings:
     """IANA name of the learner's timezone for "today" (empty: the system's)."""
     desired_retention: float = 0.9
     """The probability of recall FSRS schedules for."""
+    known_on_move: bool = False
+    """In the reader, moving on to the next sentence (j, ↓) marks its words still new
+    known, as J does (LingQ's paging)."""
 
 
 def load_settings(vocab: Path) -> StudySettings:

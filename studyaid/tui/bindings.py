@@ -48,6 +48,11 @@ READER_BINDINGS: list[Binding] = [
     _key("K", "known", "Known", "Mark the word known", "status-known", show=True),
     _key("a", "card", "Card", "Add the word to the flashcards (cards.tsv)", "card-add",
          show=True),
+    _key("J", "sentence_done", "Done", "Done with this sentence: its words still new become"
+         " known (learning and carded words stay), then the next sentence", "sentence-done",
+         show=True),
+    _key("u", "undo", "Undo", "Undo the last change (gloss, translation, split/merge,"
+         " reading, status, card added); again for the one before", "undo", show=True),
     _key("e", "hear_word", "Hear", "Hear the word, in its reading as shown (spoken tones when"
          " they are shown)", "hear-word", show=True),
     _key("E", "hear_sentence", "Hear sentence", "Hear the whole sentence", "hear-sentence"),

@@ -33,7 +33,7 @@ async def test_the_command_palette_has_every_reader_action(make_app) -> None:
         reader = await ready(pilot)
         titles = [c.title for c in pilot.app.get_system_commands(reader)]
         for name in ("Split · s", "Merge · m", "Reading · r", "Script · v", "Card · a",
-                     "Review · R", "Library · L", "Spoken · T"):
+                     "Review · R", "Library · L", "Spoken · T", "Done · J", "Undo · u"):
             assert name in titles
         command = next(c for c in pilot.app.get_system_commands(reader)
                        if c.title == "Next sentence · down")

@@ -34,6 +34,7 @@ from studyaid.core.model import Sentence
 from studyaid.core.text.loader import Text
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import NEW, Learner
+from studyaid.study.settings import StudySettings, load_settings
 from studyaid.tui.layout import PAGE_MIN_HEIGHT, context_lines, in_script, page_lines
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.screens.reader.state import ReaderState, Request, raw_sentences
@@ -105,6 +106,7 @@ class ReaderBase(Screen[None]):
         self.page_view: bool | None = None
         """The page view (more sentences around) or the focused one; None: by height."""
         self.statuses: dict[str, str] = {}
+        self._study_settings: StudySettings | None = None  # study.toml, read when asked
         self.quitting = False  # q was pressed while the annotation was being finished
         # The time for card statuses and the review (tests set a fixed one).
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -269,6 +271,22 @@ class ReaderBase(Screen[None]):
 
     # -- The vocab folder --------------------------------------------------------------
 
+    def action_sentence(self, delta: int) -> None:
+        """Move by sentences (the screen's; here for the actions that end in a move)."""
+        raise NotImplementedError
+
+    @property
+    def study_settings(self) -> StudySettings:
+        """``study.toml`` (read once, and again when it changes; a broken one is shown
+        once and the defaults stand)."""
+        if self._study_settings is None:
+            try:
+                self._study_settings = load_settings(self.settings.vocab)
+            except StudyaidError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                self._study_settings = StudySettings()
+        return self._study_settings
+
     def check_files(self) -> set[str]:
         """Re-read the files another process changed since the last look; their names."""
         changes = self.vocab_watch.look()
@@ -281,6 +299,8 @@ class ReaderBase(Screen[None]):
             self.refresh_view()
         if changes.statuses:
             self.load_statuses()
+        if changes.settings:
+            self._study_settings = None  # read again when next asked for
         return set(changes.names)
 
     def on_screen_resume(self) -> None:

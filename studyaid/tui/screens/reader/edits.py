@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Token
-from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW
+from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, is_word
 from studyaid.tui.layout import is_selectable
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader.base import ReaderBase
@@ -139,6 +139,50 @@ class ReaderEdits(ReaderBase):
             else:
                 self.statuses[token.text] = status
             self.refresh_view()
+
+    def mark_sentence_known(self) -> int:
+        """Every word of the current sentence still new becomes known (one change of the
+        undo journal; learning and carded words stay as they are); how many did."""
+        sentence = self.state.sentence
+        words = list(dict.fromkeys(
+            t.text for t in sentence.tokens
+            if is_word(t.text) and self.statuses.get(t.text, NEW) == NEW))
+        if not words:
+            return 0
+        changed: list[str] = []
+        what = (f"sentence {sentence.index + 1} done: {'、'.join(words[:5])}"
+                + (f" and {len(words) - 5} more" if len(words) > 5 else "") + " known")
+        if self._save(lambda: changed.extend(
+                self.learner.set_statuses(words, KNOWN, self.clock().date(), what=what))):
+            for word in changed:
+                self.statuses[word] = KNOWN
+        return len(changed)
+
+    def action_sentence_done(self) -> None:
+        """Done with this sentence: its words still new become known, then the next."""
+        if self.state.busy:
+            self.notify("the sentence is still being annotated (loading…)")
+            return
+        count = self.mark_sentence_known()
+        if count:
+            self.notify(f"{count} word{'' if count == 1 else 's'} now known")
+        self.action_sentence(1)
+
+    def action_undo(self) -> None:
+        """Undo the last change to the vocab folder, of any kind (again: the one before)."""
+        from studyaid.study.undo import undo  # the owners of every file, registered
+
+        self.check_files()  # another process's changes are taken up first
+        try:
+            change = undo(self.settings.vocab)
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        if change is None:
+            self.notify("nothing to undo")
+            return
+        self.check_files()  # the files it put back: redrawn, re-read, re-annotated
+        self.notify(f"undid: {change.what}")
 
     def action_known(self) -> None:
         """Mark the selected word known."""

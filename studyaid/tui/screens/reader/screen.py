@@ -131,7 +131,11 @@ class ReaderScreen(ReaderEdits, ReaderLinks, ReaderHearing):
             self._save_soon()
 
     def action_sentence(self, delta: int) -> None:
-        """Move by sentences."""
+        """Move by sentences (on to the next with ``known_on_move``: its words still new
+        become known first, as with J)."""
+        if (delta == 1 and not self.state.busy
+                and self.study_settings.known_on_move):
+            self.mark_sentence_known()
         self.state.go(self.state.index + delta)
         self._moved()
 

@@ -12,13 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.vocab import CARDS, GLOSSES, LEXICON, LOG, STATUS, TRANSLATIONS
+from studyaid.core.vocab import (
+    CARDS,
+    GLOSSES,
+    LEXICON,
+    LOG,
+    READINGS,
+    SETTINGS,
+    STATUS,
+    TRANSLATIONS,
+)
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.storage import FileWatch
 
 WATCH_INTERVAL = 1.5
 """Seconds between two looks at the vocab folder (a few stat calls)."""
-WATCHED = (GLOSSES, LEXICON, STATUS, TRANSLATIONS, CARDS, LOG)
+WATCHED = (GLOSSES, LEXICON, READINGS, STATUS, TRANSLATIONS, CARDS, LOG, SETTINGS)
 """The files whose change shows in the reader."""
 
 
@@ -28,10 +37,11 @@ class Changes:
 
     names: frozenset[str]
     problem: str | None = None  # the glosses or the lexicon cannot be read: keep the screen
-    reannotate: bool = False  # the glosses or the lexicon changed
+    reannotate: bool = False  # the glosses, the lexicon or the readings changed
     resegment: bool = False  # the lexicon changed: the words themselves may differ
     redraw: bool = False  # a translation changed
     statuses: bool = False  # a hand-set status, a card or a review changed
+    settings: bool = False  # study.toml changed (known_on_move)
 
 
 class VocabWatch:
@@ -45,16 +55,19 @@ class VocabWatch:
         """The files changed since the last look (the glosses and lexicon re-read)."""
         changed = self.files.changed()
         statuses = bool(changed & {STATUS, CARDS, LOG})
-        if changed & {GLOSSES, LEXICON}:
+        settings = SETTINGS in changed
+        if changed & {GLOSSES, LEXICON, READINGS}:
             try:
                 self.vocab.glosses()
                 self.vocab.lexicon()
             except StudyaidError as exc:
                 # What is on screen stays; the file is never saved into until fixed.
-                return Changes(frozenset(changed), problem=str(exc), statuses=statuses)
+                return Changes(frozenset(changed), problem=str(exc), statuses=statuses,
+                               settings=settings)
             return Changes(frozenset(changed), reannotate=True, resegment=LEXICON in changed,
-                           statuses=statuses)
-        return Changes(frozenset(changed), redraw=TRANSLATIONS in changed, statuses=statuses)
+                           statuses=statuses, settings=settings)
+        return Changes(frozenset(changed), redraw=TRANSLATIONS in changed, statuses=statuses,
+                       settings=settings)
 
     def forget(self) -> None:
         """Take the files as they are now: the reader's own change is no news."""

@@ -1,0 +1,102 @@
+"""What the learner knows, from the reader: J (done with the sentence), known_on_move, and
+u (undo the last change of any kind), through Pilot on the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studyaid.core.vocab.learner import Learner
+from studyaid.study import CardStore
+from studyaid.tui.screens.prompt_screen import PromptScreen
+from tests.tui.conftest import ready
+
+# The seed's title, sentence 0: 微软 与 OpenAI 的 裂痕. Its words (OpenAI is not one).
+TITLE_WORDS = {"微软", "与", "的", "裂痕"}
+
+
+def _known(vocab: Path) -> set[str]:
+    return {w for w, s in Learner(vocab).statuses().items() if s == "known"}
+
+
+async def test_j_marks_the_new_words_known_and_moves_on(make_app, vocab_dir: Path) -> None:
+    Learner(vocab_dir).set_status("裂痕", "learning")  # learning stays learning
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("J")
+        assert reader.state.index == 1
+        assert {w for w, s in reader.statuses.items() if s == "known"} == TITLE_WORDS - {"裂痕"}
+        await pilot.press("J")  # sentence 1 too
+        assert reader.state.index == 2
+    statuses = Learner(vocab_dir).statuses()
+    assert statuses["裂痕"] == "learning"
+    assert TITLE_WORDS - {"裂痕"} <= _known(vocab_dir)
+    assert "OpenAI" not in statuses and not any(w.isascii() for w in statuses)
+
+
+async def test_a_carded_word_stays_as_it_is(make_app, vocab_dir: Path) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("a")  # a card for 微软: learning
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("J")
+        assert reader.statuses["微软"] == "learning"
+    assert "微软" not in _known(vocab_dir)
+
+
+@pytest.mark.parametrize(("setting", "known"), [
+    ("known_on_move = true\n", TITLE_WORDS),
+    ("known_on_move = false\n", set()),
+    ("", set()),
+])
+async def test_known_on_move(make_app, vocab_dir: Path, setting: str, known: set[str]) -> None:
+    (vocab_dir / "study.toml").write_text(setting, encoding="utf-8")
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("j")
+        assert reader.state.index == 1
+        await pilot.press("k")  # going back marks nothing
+    assert _known(vocab_dir) == known
+
+
+async def test_u_undoes_again_and_again(make_app, vocab_dir: Path) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("K")  # 微软 known
+        await pilot.press("J")  # the rest of the title known
+        await pilot.press("u")  # the J undone
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _known(vocab_dir) == {"微软"}
+        assert reader.statuses.get("裂痕", "new") == "new"
+        await pilot.press("u")  # the K undone
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _known(vocab_dir) == set()
+        assert reader.statuses.get("微软", "new") == "new"
+        await pilot.press("u")  # nothing left: said, and nothing breaks
+        await pilot.pause()
+        assert any("nothing to undo" in str(n.message) for n in pilot.app._notifications)
+
+
+async def test_u_undoes_a_gloss_and_a_card(make_app, vocab_dir: Path) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("g")
+        assert isinstance(pilot.app.screen, PromptScreen)
+        await pilot.press("ctrl+u", *"Microsoft", "enter")
+        reader = await ready(pilot)
+        assert reader.state.token is not None
+        assert reader.state.token.info.gloss == "Microsoft"
+        await pilot.press("a")
+        await pilot.app.workers.wait_for_complete()
+        assert "微软" in CardStore(vocab_dir).cards()
+        await pilot.press("u")  # the card
+        assert "微软" not in CardStore(vocab_dir).cards()
+        await pilot.press("u")  # the gloss: the dictionary's again, on screen
+        reader = await ready(pilot)
+        assert reader.state.token is not None
+        assert reader.state.token.info.gloss != "Microsoft"
+    assert "Microsoft" not in (vocab_dir / "glosses.tsv").read_text(encoding="utf-8")
