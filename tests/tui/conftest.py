@@ -36,7 +36,8 @@ def make_app(vocab_dir: Path) -> Callable[[], ReaderApp]:
         text = decode_bytes(paths.seed_text().encode("utf-8"), "<seed article>")
         settings = Settings(vocab_dir, paths.cache_dir())
         # In-process: the same annotation as the child process, without a process a test.
-        return ReaderApp(settings, text, "seed", InProcessEngine(settings, text.content))
+        return ReaderApp(settings, text, "seed",
+                         InProcessEngine(settings, text.content, text_id="seed"))
 
     return make
 

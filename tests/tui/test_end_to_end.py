@@ -73,6 +73,8 @@ def test_search_idiom_edit_gloss_and_restart(vocab_dir: Path) -> None:
         _tmux("send-keys", "-t", session, "-l", "to cut off at the source")
         _wait_for(session, "to cut off at the source")  # typed into the prompt, as seen
         _tmux("send-keys", "-t", session, "Enter")
+        _wait_for(session, "everywhere (Enter)")  # where the gloss applies
+        _tmux("send-keys", "-t", session, "Enter")
         _wait_for(session, "your gloss: to cut off at the source")
         _tmux("send-keys", "-t", session, "q")
         time.sleep(1)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import Learner
 from studyaid.study import CardStore
 from studyaid.tui.screens.prompt_screen import PromptScreen
@@ -86,7 +87,7 @@ async def test_u_undoes_a_gloss_and_a_card(make_app, vocab_dir: Path) -> None:
         reader = await ready(pilot)
         await pilot.press("g")
         assert isinstance(pilot.app.screen, PromptScreen)
-        await pilot.press("ctrl+u", *"Microsoft", "enter")
+        await pilot.press("ctrl+u", *"Microsoft", "enter", "enter")
         reader = await ready(pilot)
         assert reader.state.token is not None
         assert reader.state.token.info.gloss == "Microsoft"
@@ -100,3 +101,57 @@ async def test_u_undoes_a_gloss_and_a_card(make_app, vocab_dir: Path) -> None:
         assert reader.state.token is not None
         assert reader.state.token.info.gloss != "Microsoft"
     assert "Microsoft" not in (vocab_dir / "glosses.tsv").read_text(encoding="utf-8")
+
+
+# -- Edits scoped: this occurrence, this text, everywhere ------------------------------
+
+
+def _reading_of(reader, index: int, word: str) -> tuple[str, ...]:
+    sentence = reader.state.sentences[index]
+    return next(t.info.pinyin for t in sentence.tokens if t.text == word)
+
+
+async def test_a_reading_for_one_occurrence_then_automatic(make_app, vocab_dir: Path) -> None:
+    # 与 in the title (sentence 0) and in sentence 4: read yǔ; one of them chosen yù.
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("l", "r")  # 与: its readings, yu3 highlighted
+        at = reader.state.token.start
+        await pilot.press("down", "enter", "o")  # yu4, here only
+        reader = await ready(pilot)
+        assert _reading_of(reader, 0, "与") == ("yu4",)
+        assert _reading_of(reader, 4, "与") == ("yu3",)
+        rows = (vocab_dir / "readings.tsv").read_text(encoding="utf-8").splitlines()
+        assert [r for r in rows if not r.startswith("#")] == [f"seed\t{at}\t与\tyu4"]
+        assert not (vocab_dir / "glosses.tsv").exists()  # nothing said of 与 everywhere
+        await pilot.press("r", "end", "enter")  # automatic: the program's reading again
+        reader = await ready(pilot)
+        assert _reading_of(reader, 0, "与") == ("yu3",)
+    rows = (vocab_dir / "readings.tsv").read_text(encoding="utf-8").splitlines()
+    assert [r for r in rows if not r.startswith("#")] == []
+
+
+async def test_a_gloss_for_this_text_only(make_app, vocab_dir: Path) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("l", "l", "l", "l", "g")  # 裂痕
+        pilot.app.screen.query_one("Input").value = "the rift (between the two)"
+        await pilot.press("enter", "t")
+        reader = await ready(pilot)
+        assert reader.state.token is not None
+        assert reader.state.token.info.gloss == "the rift (between the two)"
+    vocab = Vocab(vocab_dir)
+    assert vocab.glosses("seed")["裂痕"].gloss == "the rift (between the two)"
+    assert "裂痕" not in vocab.glosses("/texts/zhufu.txt")
+
+
+async def test_a_split_for_this_text_by_default(make_app, vocab_dir: Path) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("l", "l", "l", "l", "s")  # 裂痕 -> 裂 痕
+        await pilot.press("enter", "enter")  # the parts offered, then where: this text
+        reader = await ready(pilot)
+        assert [t.text for t in reader.state.sentence.tokens][-2:] == ["裂", "痕"]
+    vocab = Vocab(vocab_dir)
+    assert "裂痕" in vocab.lexicon("seed").splits
+    assert "裂痕" not in vocab.lexicon("/texts/zhufu.txt").splits

@@ -66,6 +66,7 @@ async def test_gloss_is_saved_and_shown(make_app, vocab_dir: Path) -> None:
         assert field.value == reader.state.token.info.gloss  # pre-filled with the current gloss
         field.value = "Microsoft (the company)"
         await pilot.press("enter")
+        await pilot.press("e")  # everywhere
         await ready(pilot)
         assert reader.state.token.info.gloss == "Microsoft (the company)"
         assert reader.state.token.info.gloss_source == "user"

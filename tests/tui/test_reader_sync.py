@@ -38,7 +38,7 @@ async def _noticed(pilot: Pilot, reader: ReaderScreen) -> set[str]:
 async def _gloss(pilot: Pilot, text: str) -> None:
     await pilot.press("g")
     pilot.app.screen.query_one(Input).value = text
-    await pilot.press("enter")
+    await pilot.press("enter", "enter")  # the gloss, then where: everywhere
     await ready(pilot)
 
 
@@ -71,7 +71,7 @@ async def test_a_gloss_changed_just_before_a_save_is_kept(make_app, vocab_dir: P
         await pilot.press("g")
         Vocab(vocab_dir).set_gloss("微软", "Microsoft Corp.")  # while the prompt is open
         pilot.app.screen.query_one(Input).value = "rift"
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # the gloss, then where: everywhere
         await ready(pilot)
         await pilot.press("home")
         assert reader.state.token is not None and reader.state.token.info.gloss == "Microsoft Corp."

@@ -17,20 +17,25 @@ class ReadingChoiceScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="reading-cancel")]
 
-    def __init__(self, word: str, readings: tuple[str, ...], current: str) -> None:
+    def __init__(self, word: str, readings: tuple[str, ...], current: str,
+                 automatic: bool = False) -> None:
+        """``automatic``: also offer "automatic" (the learner's choices removed: the
+        program reads the word again), returned as ``"automatic"``."""
         super().__init__()
         self.word = word
         self.readings = readings
         self.current = current
+        self.automatic = automatic
 
     def compose(self) -> ComposeResult:
         """The word and its readings, the current one highlighted."""
         with Vertical(id="prompt"):
-            yield Label(f"Reading of {self.word} (kept for this word from now on)",
-                        id="prompt-title")
+            yield Label(f"Reading of {self.word}", id="prompt-title")
             yield OptionList(
                 *[Option(f"{join_word(render(r.split(), 'marks'))}  ({r})", id=r)
                   for r in self.readings],
+                *([Option("automatic (the program's reading again)", id="automatic")]
+                  if self.automatic else []),
                 id="readings",
             )
             yield Label("Enter chooses · Esc cancels", id="prompt-hint")

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Token
+from studyaid.core.nlp.pinyin import join_word, render
 from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW, is_word
+from studyaid.core.vocab.readings import AUTOMATIC, EVERYWHERE, OCCURRENCE, TEXT, choose_reading
 from studyaid.tui.layout import is_selectable
+from studyaid.tui.screens.confirm_screen import ChoiceScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
 from studyaid.tui.screens.reader.base import ReaderBase
 from studyaid.tui.screens.reading_choice_screen import ReadingChoiceScreen
@@ -29,15 +32,26 @@ class ReaderEdits(ReaderBase):
             return
         word = token.text
 
+        def save(value: str, where: str | None) -> None:
+            if where is None:
+                return
+            text = self.text_id if where == TEXT else ""
+            if self._save(lambda: self.vocab.set_gloss(word, value, text=text)):
+                self._reannotate(resegment=False)
+
         def done(value: str | None) -> None:
             if value is None:
                 return
-            if value.strip():
-                saved = self._save(lambda: self.vocab.set_gloss(word, value))
-            else:
-                saved = self._save(lambda: self.vocab.remove_gloss(word))
-            if saved:
-                self._reannotate(resegment=False)
+            if not value.strip():
+                # Empty: the learner's own gloss goes (this text's first, if it has one).
+                text = self.text_id if (self.text_id, word) in self.vocab.scoped() else ""
+                if self._save(lambda: self.vocab.remove_gloss(word, text=text)):
+                    self._reannotate(resegment=False)
+                return
+            self.app.push_screen(ChoiceScreen(
+                f"Gloss {word} “{value.strip()}”:",
+                [("e", "everywhere", EVERYWHERE), ("t", "in this text only", TEXT)]),
+                lambda where: save(value, where))
 
         self.app.push_screen(PromptScreen(f"Gloss for {word}", token.info.gloss), done)
 
@@ -83,8 +97,7 @@ class ReaderEdits(ReaderBase):
                 self.notify(f"the parts must spell {word} with spaces between them",
                             severity="error")
                 return
-            if self._save(lambda: self.vocab.add_rule(parts)):
-                self._reannotate(resegment=True)
+            self._ask_rule_scope(f"Split {word} as {' '.join(parts)}:", parts)
 
         self.app.push_screen(
             PromptScreen(f"Split {word} (spaces between the parts)",
@@ -103,8 +116,21 @@ class ReaderEdits(ReaderBase):
         if following is None or not is_selectable(following) or following.start != token.end:
             self.notify("no word right after this one to merge with")
             return
-        if self._save(lambda: self.vocab.add_rule([token.text + following.text])):
-            self._reannotate(resegment=True)
+        self._ask_rule_scope(f"Merge {token.text} + {following.text}:",
+                             [token.text + following.text])
+
+    def _ask_rule_scope(self, question: str, parts: list[str]) -> None:
+        """Ask where a split or merge applies (this text by default), then save it."""
+        def done(where: str | None) -> None:
+            if where is None:
+                return
+            text = self.text_id if where == TEXT else ""
+            if self._save(lambda: self.vocab.add_rule(parts, text=text)):
+                self._reannotate(resegment=True)
+
+        self.app.push_screen(ChoiceScreen(
+            question, [("t", "in this text only", TEXT), ("e", "everywhere", EVERYWHERE)]),
+            done)
 
     def action_reading(self) -> None:
         """Choose the selected word's reading among its dictionary readings (kept)."""
@@ -118,16 +144,31 @@ class ReaderEdits(ReaderBase):
             return
         word = token.text
 
+        folder, text_id, offset = self.settings.vocab, self.text_id, token.start
+
+        def save(reading: str, where: str | None) -> None:
+            if where is None:
+                return
+            if self._save(lambda: choose_reading(folder, word, reading, where, text_id,
+                                                 offset)):
+                self._reannotate(resegment=False)
+
         def done(reading: str | None) -> None:
             if reading is None:
                 return
-            own = self.lookup.glosses.get(word) if self.lookup else None
-            gloss = own.gloss if own else ""
-            if self._save(lambda: self.vocab.set_gloss(word, gloss, reading=reading)):
-                self._reannotate(resegment=False)
+            if reading == AUTOMATIC:
+                save("", AUTOMATIC)
+                return
+            shown = join_word(render(reading.split(), "marks"))
+            self.app.push_screen(ChoiceScreen(
+                f"Read {word} as {shown}:",
+                [("o", "here only", OCCURRENCE), ("t", "in this text", TEXT),
+                 ("e", "everywhere", EVERYWHERE)]),
+                lambda where: save(reading, where))
 
         self.app.push_screen(
-            ReadingChoiceScreen(word, readings, " ".join(token.info.pinyin)), done)
+            ReadingChoiceScreen(word, readings, " ".join(token.info.pinyin), automatic=True),
+            done)
 
     def _set_status(self, status: str) -> None:
         token = self._word()
