@@ -7,26 +7,53 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from studyaid.cli.common import Commands, Parser, one_of, settings
+from studyaid.cli.common import Commands, Parser, one_of, settings, text
 from studyaid.core.errors import StudyaidError
 from studyaid.core.text.library import SEED_ID, text_id_of
 from studyaid.core.text.loader import load_text
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.imports import IMPORT_FORMATS
 
-if TYPE_CHECKING:
-    pass
-
-
 
 def cmd_words(args: argparse.Namespace) -> int:
-    """Open the word list."""
+    """Open the word list; with ``--text``, print the words of a text instead."""
+    if args.text is not None:
+        return _text_words(args)
     found = settings(args)
     from studyaid.tui import run_words
 
     run_words(found)
+    return 0
+
+
+def _text_words(args: argparse.Namespace) -> int:
+    """Every distinct word of a text: count, HSK level, status, gloss, first sentence."""
+    from datetime import UTC, datetime
+
+    from studyaid.cli.common import collection
+    from studyaid.core.engine.text_words import text_words, words_of
+    from studyaid.core.output.line_break import cell_width
+    from studyaid.core.vocab.learner import Learner
+
+    found = settings(args)
+    args.path = None if args.text == SEED_ID else args.text
+    loaded, text_id = text(args)
+    sentences = words_of(found, loaded.content, text_id)
+    cards, now = collection(args)
+    statuses = cards.statuses(now) | Learner(found.vocab).statuses()
+    dues = {row["word"]: row["due"] for row in cards.cards(now or datetime.now(UTC))}
+    rows = text_words(sentences, statuses, dues)
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=1))
+        return 0
+    wide = max((cell_width(r.word) for r in rows), default=4)
+    print(f"{'word'.ljust(wide)}  count  HSK     status    sentence  gloss")
+    for r in rows:
+        gloss = r.gloss if r.gloss_source in ("dictionary", "characters") \
+            else f"{r.gloss} ({r.gloss_source})"
+        print(f"{r.word}{' ' * (wide - cell_width(r.word))}  {r.count:5}  {r.hsk:6}  "
+              f"{r.status:8}  {r.first_sentence:8}  {gloss}")
     return 0
 
 
@@ -100,7 +127,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def add_words(commands: Commands, common: Parser) -> None:
     """``words``."""
     words = commands.add_parser("words", parents=[common],
-                                help="every word you glossed, marked or carded, to edit")
+                                help="every word you glossed, marked or carded, to edit; "
+                                "with --text, the words of a text")
+    words.add_argument("--text", metavar="PATH",
+                       help="print every word of this text (a file, or seed): count, HSK "
+                       "level, status, gloss, first sentence, most frequent first")
+    words.add_argument("--json", action="store_true",
+                       help='with --text: [{"word", "count", "hsk", "status", "gloss", '
+                       '"gloss_source", "first_sentence", "due"}, ...]')
+    words.add_argument("--join-lines", action=argparse.BooleanOptionalAction,
+                       help="with --text: join a hard-wrapped text's lines (default: when "
+                       "it looks hard-wrapped)")
     words.set_defaults(run=cmd_words)
 
 

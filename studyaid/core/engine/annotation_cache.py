@@ -93,7 +93,7 @@ def library_versions(path: list[str] | None = None) -> str:
 
 NOT_ANNOTATION = frozenset({
     "core/vocab/learner.py", "core/vocab/journal.py", "core/text/library.py",
-    "core/output/speech.py", "core/output/player.py",
+    "core/output/speech.py", "core/output/player.py", "core/engine/text_words.py",
 })
 """Core modules that make no part of an annotation (statuses and positions, the undo
 journal's records, the library, sound): an edit to them leaves cached annotations, and
