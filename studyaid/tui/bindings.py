@@ -60,6 +60,8 @@ READER_BINDINGS: list[Binding] = [
          " word)", "dictionary-open", show=True),
     _key("w", "words", "Words", "Every word you glossed, marked or carded, to review and edit",
          "words-open", show=True),
+    _key("W", "text_words", "Text's words", "Every word of this text: count, HSK level,"
+         " status, gloss; mark many known at once, card them", "text-words-open", show=True),
     _key("R", "review", "Review", "Review the flashcards that are due", "review-open",
          show=True),
     _key("L", "app.library", "Library", "The library: choose another text to read",
@@ -176,6 +178,33 @@ WORDS_BINDINGS: list[Binding] = [
 ]
 """The word list's keys; letters go to the filter while it has the focus."""
 
+TEXT_WORDS_BINDINGS: list[Binding] = [
+    _key("space", "select", "Select", "Select the word (or unselect it): K, L and a then act"
+         " on the selected words", "text-words-select", show=True, display="Space"),
+    _key("K", "mark('known')", "Known", "Mark the selected words known (none selected: every"
+         " word shown)", "text-words-known", show=True),
+    _key("L", "mark('learning')", "Learning", "Mark the selected words learning (none"
+         " selected: every word shown)", "text-words-learning", show=True),
+    _key("a", "card", "Card", "Add the selected words (or the one under the cursor) to the"
+         " flashcards, each with its first sentence", "text-words-card", show=True),
+    _key("g", "gloss", "Gloss", "Edit the word's gloss (everywhere)", "text-words-gloss",
+         show=True),
+    _key("s", "cycle_status", "Status", "Show every word / new / learning / known",
+         "text-words-status", show=True),
+    _key("h", "cycle_hsk", "HSK", "Show every HSK level / one level at a time",
+         "text-words-hsk", show=True),
+    _key("o", "cycle_sort", "Sort", "Sort by count / HSK level / first appearance",
+         "text-words-sort", show=True),
+    _key("enter", "jump", "Go", "To the word's first sentence in the reader",
+         "text-words-jump", show=True, display="Enter"),
+    _key("question_mark", "help", "Help", "This list of keys", "text-words-help",
+         display="?"),
+    _key("escape", "leave", "Back", "Back to the reader", "text-words-leave", show=True,
+         display="Esc"),
+]
+"""The keys of a text's word list (W in the reader)."""
+
 ALL_BINDINGS: list[Binding] = (READER_BINDINGS + REVIEW_BINDINGS + STATS_BINDINGS
-                               + LIBRARY_BINDINGS + SEARCH_BINDINGS + WORDS_BINDINGS)
+                               + LIBRARY_BINDINGS + SEARCH_BINDINGS + WORDS_BINDINGS
+                               + TEXT_WORDS_BINDINGS)
 """Every binding of every screen: the ids a keymap may name."""

@@ -155,3 +155,61 @@ async def test_a_split_for_this_text_by_default(make_app, vocab_dir: Path) -> No
     vocab = Vocab(vocab_dir)
     assert "裂痕" in vocab.lexicon("seed").splits
     assert "裂痕" not in vocab.lexicon("/texts/zhufu.txt").splits
+
+
+# -- W: a text's words before reading ---------------------------------------------------
+
+
+async def _words_screen(pilot):
+    from studyaid.tui.screens.text_words_screen import TextWordsScreen
+
+    await pilot.press("W")
+    screen = pilot.app.screen
+    assert isinstance(screen, TextWordsScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+async def test_w_filters_and_marks_the_shown_words_known(make_app, vocab_dir: Path) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        screen = await _words_screen(pilot)
+        everything = len(screen.shown)
+        assert screen.shown[0].word == "的" and screen.shown[0].count > 100
+        await pilot.press("s")  # new words only
+        await pilot.press("h")  # HSK 1 only
+        hsk1 = {r.word for r in screen.shown}
+        assert {"的", "是", "在"} <= hsk1 and all(r.hsk == "1" for r in screen.shown)
+        assert "微软" not in hsk1 and len(hsk1) < everything
+        await pilot.press("K")
+        assert screen.shown == []  # none of them new any more
+        await pilot.press("escape")
+        await pilot.pause()
+        assert reader.statuses["的"] == "known"
+    assert hsk1 == {w for w, s in Learner(vocab_dir).statuses().items() if s == "known"}
+
+
+async def test_w_sorts_selects_cards_and_jumps(make_app, vocab_dir: Path) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        screen = await _words_screen(pilot)
+        await pilot.press("o", "o")  # by first appearance: the title's words first
+        assert [r.word for r in screen.shown[:4]] == ["微软", "与", "的", "裂痕"]
+        # The cursor stays on its word when the order changes: 的, now third.
+        assert screen.current() == "的"
+        await pilot.press("down")  # 裂痕
+        await pilot.press("space")
+        assert screen.selected == {"裂痕"}
+        await pilot.press("a")
+        card = CardStore(vocab_dir).cards()["裂痕"]
+        assert card.sentence == "微软与OpenAI的裂痕" and card.source == "seed"
+        await pilot.press("o", "o")  # by count again
+        row = next(i for i, r in enumerate(screen.shown) if r.word == "断粮")
+        at = next(i for i, r in enumerate(screen.shown) if r.word == screen.current())
+        await pilot.press(*["down" if row > at else "up"] * abs(row - at), "enter")
+        await pilot.pause()
+        assert pilot.app.screen is reader
+        first = next(r for r in screen.rows if r.word == "断粮").first_sentence
+        assert reader.state.index == first - 1
+        assert "断粮" in reader.state.sentence.text

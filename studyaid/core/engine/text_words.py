@@ -46,6 +46,8 @@ class TextWord:
     ``characters`` (a word the dictionary lacks, glossed from its parts) or ``name``."""
     due: str = ""
     """When its card is next due (ISO 8601), "" when it has none."""
+    first_at: int = 0
+    """Where it first occurs: its character offset in the text (to sort by)."""
 
     def as_json(self) -> dict[str, object]:
         """As ``studyaid words --text PATH --json`` prints it."""
@@ -60,7 +62,7 @@ def text_words(sentences: Iterable[Sentence], statuses: Mapping[str, str],
     """The distinct words of annotated ``sentences``, most frequent first (then in the
     order they first occur); ``statuses`` and ``dues`` by word as written."""
     counts: dict[str, int] = {}
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
     glosses: dict[str, Counter[tuple[str, str]]] = {}
     for sentence in sentences:
         for token in sentence.tokens:
@@ -69,7 +71,7 @@ def text_words(sentences: Iterable[Sentence], statuses: Mapping[str, str],
                 counts[word] += 1
             elif is_word(word):
                 counts[word] = 1
-                first[word] = sentence.index + 1
+                first[word] = (sentence.index + 1, token.start)
                 glosses[word] = Counter()
             else:
                 continue
@@ -77,12 +79,12 @@ def text_words(sentences: Iterable[Sentence], statuses: Mapping[str, str],
     dues = dues or {}
     rows = []
     for order, (word, count) in enumerate(counts.items()):
-        where = first[word]
+        where, at = first[word]
         gloss, source = glosses[word].most_common(1)[0][0]
         simplified = to_simplified(word)
         rows.append((-count, order, TextWord(
             word, count, where, hsk.level_of(word, simplified), statuses.get(word, NEW),
-            gloss, SOURCES.get(source, source), dues.get(word, ""))))
+            gloss, SOURCES.get(source, source), dues.get(word, ""), at)))
     return [row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1]))]
 
 

@@ -396,8 +396,12 @@ class ReaderBase(Screen[None]):
         out.rstrip()
         return out
 
+    def _title(self) -> str:
+        """The text's name as the status line shows it."""
+        return "seed article" if self.text_id == "seed" else Path(self.text.name).name
+
     def _status_line(self) -> RichText:
-        name = "seed article" if self.text_id == "seed" else Path(self.text.name).name
+        name = self._title()
         out = RichText()
         out.append(name, "bold")
         out.append(f"  sentence {self.state.index + 1}/{len(self.state.sentences)}")

@@ -14,6 +14,7 @@ from studyaid.core.errors import StudyaidError
 from studyaid.tui.screens.reader.base import ReaderBase
 
 if TYPE_CHECKING:
+    from studyaid.core.engine.text_words import TextWord
     from studyaid.study.collection import Collection
 
 
@@ -57,3 +58,61 @@ class ReaderLinks(ReaderBase):
         from studyaid.tui.screens.words_screen import WordsScreen
 
         self.app.push_screen(WordsScreen(self.settings, self.clock))
+
+    def action_text_words(self) -> None:
+        """Every word of this text: mark many known at once, card them, gloss one; Enter
+        comes back at the word's first sentence."""
+        from studyaid.core.engine.text_words import text_words, words_of
+        from studyaid.tui.screens.text_words_screen import TextWordsScreen
+
+        state, settings, text_id = self.state, self.settings, self.text_id
+        # What the thread reads is taken now: the state belongs to the UI thread.
+        whole = list(state.sentences) if len(state.annotated) == len(state.sentences) \
+            else None
+        content, statuses = self.text.content, dict(self.statuses)
+
+        def load() -> list[TextWord]:
+            sentences = whole if whole is not None else words_of(settings, content, text_id)
+            return text_words(sentences, statuses)
+
+        def mark(words: list[str], status: str) -> list[str]:
+            changed: list[str] = []
+            if self._save(lambda: changed.extend(
+                    self.learner.set_statuses(words, status, self.clock().date()))):
+                for word in changed:
+                    self.statuses[word] = status
+            return changed
+
+        def card(rows: list[TextWord]) -> list[str]:
+            from studyaid.study import CardStore, card_from_entry, card_from_token
+
+            cards = []
+            for row in rows:
+                sentence = state.sentences[row.first_sentence - 1]
+                token = next((t for t in sentence.tokens if t.text == row.word), None)
+                shown = self.learner.translation(text_id, sentence.index, sentence.text)
+                translation = shown.english if shown else ""
+                cards.append(
+                    card_from_token(self.lookup, sentence, token, now=self.clock(),
+                                    translation=translation, text_id=text_id)
+                    if token is not None else
+                    card_from_entry(self.lookup, row.word, sentence.text, now=self.clock(),
+                                    translation=translation, text_id=text_id))
+            added: list[str] = []
+            if self._save(lambda: added.extend(
+                    c.word for c in CardStore(settings.vocab).add_many(cards))):
+                self.load_statuses()
+            return added
+
+        def gloss(word: str, value: str) -> bool:
+            return self._save(lambda: self.vocab.set_gloss(word, value))
+
+        def back(index: int | None) -> None:
+            self.check_files()  # a gloss written there: annotated again here
+            if index is not None:
+                self.state.go(index)
+                if self.state.wants_annotation:
+                    self.annotate()
+            self.refresh_view()
+
+        self.app.push_screen(TextWordsScreen(self._title(), load, mark, card, gloss), back)
