@@ -213,3 +213,16 @@ async def test_w_sorts_selects_cards_and_jumps(make_app, vocab_dir: Path) -> Non
         first = next(r for r in screen.rows if r.word == "断粮").first_sentence
         assert reader.state.index == first - 1
         assert "断粮" in reader.state.sentence.text
+
+
+@pytest.mark.parametrize(("keys", "line"), [
+    ((), "not in HSK 1-9 · less common"),  # 微软 (1,757 in jieba's counts)
+    (("l",), "HSK 6 · one of the commonest words"),  # 与
+    (("l", "l", "l"), "HSK 1 · one of the commonest words"),  # 的
+    (("l", "l", "l", "l"), "HSK 7-9 · rare"),  # 裂痕
+])
+async def test_the_details_say_the_level_and_how_common(make_app, keys, line: str) -> None:
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press(*keys)
+        assert line in str(reader.query_one("#details-body").render())

@@ -10,13 +10,15 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from studyaid.core.dictionary import hsk
 from studyaid.core.dictionary.index import Entry
-from studyaid.core.dictionary.lookup import Lookup
+from studyaid.core.dictionary.lookup import Lookup, commonness
 from studyaid.core.dictionary.senses import UNSURE
 from studyaid.core.dictionary.word_report import WordReport
 from studyaid.core.model import Gloss, IdiomMatch, Token
 from studyaid.core.nlp.pinyin import HAN, join_word
-from studyaid.core.vocab.learner import NEW
+from studyaid.core.nlp.script import to_simplified
+from studyaid.core.vocab.learner import NEW, is_word
 
 HEADING = "bold #87afff"
 LABEL = "bold"
@@ -77,6 +79,8 @@ def details_text(
         out.append("\n(loading the dictionary…)", DIM)
         return out
     entries = lookup.dictionary_entries(token.text)
+    if is_word(token.text):
+        out.append("\n" + word_level(token.text, entries), DIM)
     if entries:
         out.append("\nCC-CEDICT", HEADING)
         _entry_lines(out, entries, chosen=token.info.gloss.split(UNSURE))
@@ -88,6 +92,14 @@ def details_text(
         _character_lines(out, [(ch, lookup.dictionary_entries(ch), lookup.glosses.get(ch))
                                for ch in characters])
     return out
+
+
+def word_level(word: str, entries: Sequence[Entry]) -> str:
+    """The word's HSK 3.0 level and how common it is: "HSK 3 · common"."""
+    level = hsk.level_of(word, to_simplified(word))
+    count = max((e.frequency for e in entries), default=0)
+    return (f"HSK {level}" if level != hsk.BEYOND else "not in HSK 1-9") \
+        + f" · {commonness(count)}"
 
 
 def _entry_lines(out: Text, entries: Sequence[Entry], short: bool = False,
