@@ -15,6 +15,7 @@ from studyaid.cli.common import Commands, Parser, collection, settings
 from studyaid.core.engine.services import build_annotator
 from studyaid.core.text.library import text_id_of
 from studyaid.core.text.loader import for_reading, load_text
+from studyaid.core.vocab.learner import Learner, known_growth
 
 if TYPE_CHECKING:
     from studyaid.core.engine.annotate import Annotator
@@ -107,6 +108,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
           f"new cards left today: {counts.new_left_today}")
     for line in render_stats(cards.stats(now)):
         print(line)
+    growth = known_growth(Learner(settings(args).vocab).status_rows(), now.date())
+    print(f"Known words: {growth[-1][1]:,} now (marked known: K, J, W, studyaid known)")
+    previous = None
+    for end, count in growth:
+        change = "" if previous is None else f" ({count - previous:+,})"
+        print(f"  week to {end.isoformat()}: {count:,}{change}")
+        previous = count
     return 0
 
 

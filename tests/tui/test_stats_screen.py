@@ -56,3 +56,39 @@ async def test_no_reviews_yet(vocab_dir: Path) -> None:
         assert isinstance(screen, StatsScreen)
         assert chart(screen, "reviews-chart") == ([], "Reviews per day   none yet")
         assert "—" in str(screen.query_one("#retention", Static).render())
+
+
+async def test_known_words_grow_week_by_week(vocab_dir: Path) -> None:
+    from studyaid.core.vocab.learner import Learner
+
+    learner = Learner(vocab_dir)
+    today = NOW.date()
+    learner.set_statuses(["的", "是", "我"], "known", today - timedelta(weeks=5))
+    learner.set_statuses(["你", "他"], "known", today - timedelta(days=2))
+    learner.set_statuses(["好"], "learning", today)  # not known: not counted
+    collection = open_collection(vocab_dir)
+    async with ReviewApp(collection, clock=lambda: NOW).run_test(size=(80, 30)) as pilot:
+        await pilot.press("s")
+        screen = pilot.app.screen
+        assert isinstance(screen, StatsScreen)
+        known, title = chart(screen, "known-chart")
+        assert len(known) == 12
+        assert known[-1] == 5 and known[-6] == 3 and known[0] == 0
+        assert "5 now · +2 this week" in title
+
+
+def test_stats_prints_the_growth(run_studyaid, vocab_dir: Path) -> None:
+    from datetime import date
+
+    from studyaid.core.vocab.learner import Learner
+
+    today = date.today()
+    Learner(vocab_dir).set_statuses(["的", "是"], "known", today - timedelta(weeks=3))
+    Learner(vocab_dir).set_statuses(["我"], "known", today)
+    done = run_studyaid("stats", "--vocab", str(vocab_dir))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Known words: 3 now"))
+    weeks = lines[at + 1:at + 13]
+    assert len(weeks) == 12 and weeks[-1].endswith(": 3 (+1)")
+    assert weeks[0].endswith(": 0")

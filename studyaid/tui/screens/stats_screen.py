@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from studyaid.core.errors import StudyaidError
+from studyaid.core.vocab.learner import Learner, known_growth
 from studyaid.study.collection import Collection
 from studyaid.study.stats import Stats
 from studyaid.tui.bindings import STATS_BINDINGS
@@ -39,6 +40,14 @@ def forecast_summary(per_day: Sequence[int]) -> str:
         return "nothing due"
     tomorrow = per_day[1] if len(per_day) > 1 else 0
     return f"{plural(sum(per_day), 'card')} · today {per_day[0]} · tomorrow {tomorrow}"
+
+
+def growth_summary(per_week: Sequence[int]) -> str:
+    """Totals for the known-words chart (the known words at the end of each week)."""
+    if not any(per_week):
+        return "none marked known yet (K, J, W or studyaid known)"
+    gained = per_week[-1] - per_week[-2] if len(per_week) > 1 else per_week[-1]
+    return f"{per_week[-1]:,} now · {gained:+,} this week"
 
 
 def retention_text(stats: Stats) -> Text:
@@ -78,6 +87,7 @@ class StatsScreen(Screen[None]):
         with VerticalScroll(id="stats"):
             yield StatChart("Reviews per day", "30 days ago", "today", id="reviews-chart")
             yield StatChart("Due", "today", "in 30 days", id="forecast-chart")
+            yield StatChart("Known words", "12 weeks ago", "this week", id="known-chart")
             yield Static(id="retention")
         yield Footer()
 
@@ -93,6 +103,14 @@ class StatsScreen(Screen[None]):
         self.query_one("#reviews-chart", StatChart).show(reviews, reviews_summary(reviews))
         self.query_one("#forecast-chart", StatChart).show(forecast, forecast_summary(forecast))
         self.query_one("#retention", Static).update(retention_text(self.stats))
+        try:
+            growth = known_growth(Learner(self.collection.vocab).status_rows(),
+                                  self.clock().date())
+        except StudyaidError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        known = [count for _, count in growth]
+        self.query_one("#known-chart", StatChart).show(known, growth_summary(known))
 
     def action_help(self) -> None:
         """Every key, from the bindings."""
