@@ -4,7 +4,7 @@
   collection a command works on;
 - ``text``: ``annotate``, ``read``, ``profile``, ``add``, ``library``, ``lookup``, ``dict``;
 - ``words``: ``gloss``, ``import``, ``words``;
-- ``known``: ``known add|rm|list|import``, ``undo``;
+- ``known``: ``known add|rm|list|import``, ``undo``, ``mine``;
 - ``cards``: ``card add``, ``cards``, ``review``, ``stats``;
 - ``export``: ``export vocab``, ``export text``;
 - ``speech``: ``say``.
@@ -43,7 +43,7 @@ COMMANDS: tuple[Callable[[Commands, Parser], None], ...] = (
     text.add_annotate, text.add_read, cards.add_review, text.add_dict, words.add_words,
     text.add_lookup, words.add_gloss, words.add_import, cards.add_card, cards.add_cards,
     cards.add_stats, export.add_export, text.add_profile, text.add_add, text.add_library,
-    speech.add_say, known.add_known, known.add_undo, add_locate,
+    speech.add_say, known.add_known, known.add_undo, known.add_mine, add_locate,
 )
 """Each command's parser, in the order ``studyaid --help`` lists them."""
 

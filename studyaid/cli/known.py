@@ -127,3 +127,61 @@ def add_undo(commands: Commands, common: Parser) -> None:
     undo = commands.add_parser("undo", parents=[common],
                                help="undo the last change to your vocab folder")
     undo.set_defaults(run=cmd_undo)
+
+
+def cmd_mine(args: argparse.Namespace) -> int:
+    """Sentences to learn from (i+1): those of the learner's texts with exactly one word
+    not known yet."""
+    from studyaid import paths
+    from studyaid.cli.common import collection, text
+    from studyaid.core.engine.text_words import one_unknown, words_of
+    from studyaid.core.text.library import LIBRARY_SETTINGS, Shelves, list_texts, load_folders
+
+    found = settings(args)
+    learner = Learner(found.vocab)
+    cards, now = collection(args)
+    statuses = cards.statuses(now) | learner.statuses()
+
+    def known(word: str) -> bool:
+        return statuses.get(word) == KNOWN
+
+    if args.text is not None:
+        args.path = None if args.text == "seed" else args.text
+        texts = [text(args)]
+    else:
+        shelves = Shelves(paths.library_dir(),
+                          load_folders(paths.config_dir() / LIBRARY_SETTINGS))
+        entries, problems = list_texts(shelves, learner)
+        for problem in problems:
+            print(f"studyaid: warning: {problem}", file=sys.stderr)
+        texts = []
+        for entry in entries:
+            args.path = None if entry.path is None else str(entry.path)
+            try:
+                texts.append(text(args))
+            except StudyaidError as exc:
+                print(f"studyaid: warning: {exc}", file=sys.stderr)
+    mined = [m for loaded, text_id in texts
+             for m in one_unknown(text_id, words_of(found, loaded.content, text_id), known)]
+    if args.json:
+        print(json.dumps([m.as_json() for m in mined], ensure_ascii=False, indent=1))
+        return 0
+    if not mined:
+        print("no sentence with exactly one word you do not know yet")
+        return 0
+    for m in mined:
+        print(f"{m.word}\t{m.sentence}\t({m.text}, sentence {m.index + 1})")
+    return 0
+
+
+def add_mine(commands: Commands, common: Parser) -> None:
+    """``mine``."""
+    mine = commands.add_parser(
+        "mine", parents=[common],
+        help="sentences of your texts with exactly one word you do not know yet (i+1); "
+        "only 'known' counts as known (learning words do not)")
+    mine.add_argument("--text", metavar="PATH", help="only this text (a file, or seed)")
+    mine.add_argument("--json", action="store_true", help='[{"text", "sentence", "word"}, ...]')
+    mine.add_argument("--join-lines", action=argparse.BooleanOptionalAction,
+                      help="join a hard-wrapped text's lines (default: when it looks so)")
+    mine.set_defaults(run=cmd_mine)

@@ -80,3 +80,31 @@ def test_a_text_it_cannot_read(run_studyaid, tmp_path: Path, name: str,
     assert done.returncode == 2
     assert done.stderr.startswith("studyaid: ") and problem in done.stderr
     assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+# -- mine: sentences with exactly one word not known (i+1) ------------------------------
+
+MINE_TEXT = (
+    "我有一个朋友。\n"        # every word known: not listed
+    "我的朋友喜欢喝茶。\n"    # 喝茶 not known: listed for it
+    "他们在公园里散步聊天。\n"  # several not known: not listed
+    "我喜欢你。\n"            # 喜欢 learning: not known, the only one
+)
+
+
+def test_mine_lists_the_sentences_with_one_new_word(run_studyaid, tmp_path: Path) -> None:
+    path = tmp_path / "mine.txt"
+    path.write_text(MINE_TEXT, encoding="utf-8")
+    vocab = tmp_path / "vocab"
+    vocab.mkdir()
+    Learner(vocab).set_statuses(["我", "有", "一个", "朋友", "的", "你"], "known")
+    Learner(vocab).set_statuses(["喜欢"], "learning")
+    done = run_studyaid("mine", "--text", str(path), "--json", "--vocab", str(vocab))
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert [(m["sentence"], m["word"]) for m in found] == [("我喜欢你。", "喜欢")]
+    Learner(vocab).set_statuses(["喜欢"], "known")
+    done = run_studyaid("mine", "--text", str(path), "--json", "--vocab", str(vocab))
+    found = json.loads(done.stdout)
+    assert [(m["sentence"], m["word"]) for m in found] == [("我的朋友喜欢喝茶。", "喝茶")]
+    assert found[0]["text"] == str(path.resolve())

@@ -13,7 +13,7 @@ says (Han characters): numbers, Latin words and punctuation are not words.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from studyaid import paths
@@ -98,3 +98,28 @@ def words_of(settings: Settings, content: str, text_id: str) -> Iterable[Sentenc
         return found
     return build_annotator(replace(settings, context_model=False),
                            text_id=text_id).segment(content)
+
+
+@dataclass(frozen=True)
+class Mined:
+    """A sentence with exactly one word the learner does not know yet (i+1)."""
+
+    text: str
+    sentence: str
+    word: str
+    index: int
+    """The sentence's number in its text (0 = the first)."""
+
+    def as_json(self) -> dict[str, object]:
+        """As ``studyaid mine --json`` prints it."""
+        return {"text": self.text, "sentence": self.sentence, "word": self.word}
+
+
+def one_unknown(text: str, sentences: Iterable[Sentence],
+                known: Callable[[str], bool]) -> Iterator[Mined]:
+    """The sentences of ``text`` with exactly one word that is not ``known`` (each such
+    sentence once, however often the word occurs in it)."""
+    for sentence in sentences:
+        unknown = {t.text for t in sentence.tokens if is_word(t.text) and not known(t.text)}
+        if len(unknown) == 1:
+            yield Mined(text, sentence.text.strip(), unknown.pop(), sentence.index)
