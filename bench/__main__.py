@@ -64,10 +64,10 @@ BENCHES = [
     Bench("boundary_bench.py", ("--rounds", "1"), (),
           "word boundaries that cut through dictionary words (issue 14)"),
     Bench("speech_bench.py", ("--rounds", "50"), (), "a word or sentence heard (issue 18)"),
-    Bench("boundary_bench.py", ("--rounds", "1"), (),
-          "word boundaries that cut through dictionary words (issue 14)"),
     Bench("first_launch_bench.py", ("--rounds", "3"), (),
           "a fresh install's first screen with pinyin (issue 17)"),
+    Bench("knowing_bench.py", ("--rounds", "2", "--presses", "5"), (),
+          "known words in bulk, a text's words, J and u, a big vocab folder (issue 15)"),
 ]
 """Every benchmark the runner knows. A new one: write ``bench/NAME.py`` that takes
 ``--json FILE`` (see ``bench/report.py``), then add one line here."""
