@@ -227,6 +227,9 @@ class Learner:
         if memo is not None and memo[0] == ident:
             return dict(memo[1])
         found: dict[str, Status] = {}
+        # One Status per (status, date): a learner's 20,000 rows share a few hundred, and
+        # each date is checked once (the reader reads this file before its first paint).
+        made: dict[tuple[str, str], Status] = {}
         for number, line in enumerate(read_lines(path), 1):
             if not line.strip() or line.startswith("#"):
                 continue
@@ -235,17 +238,22 @@ class Learner:
                 fields.append("")
             elif len(fields) != 3:
                 fields = _fields(line, 3, "word, status, since", path, number)  # raises
-            word, status = _parse_status([fields[0].strip(), fields[1].strip()], path, number)
-            since = fields[2].strip()
-            if since:
-                try:
-                    date.fromisoformat(since)
-                except ValueError:
-                    raise StudyaidError(f"date {since!r} is not like 2025-03-01", path,
-                                        number) from None
+            word, value, since = (f.strip() for f in fields)
+            row = made.get((value, since))
+            if row is None:
+                _, status = _parse_status([word, value], path, number)
+                if since:
+                    try:
+                        date.fromisoformat(since)
+                    except ValueError:
+                        raise StudyaidError(f"date {since!r} is not like 2025-03-01", path,
+                                            number) from None
+                row = made[(value, since)] = Status(status, since)
+            if not word:
+                _parse_status([word, value], path, number)  # raises: the word is empty
             if word in found:
                 raise StudyaidError(f"{word!r} appears twice", path, number)
-            found[word] = Status(status, since)
+            found[word] = row
         self._memo[STATUS] = (ident, list(found.items()))
         return found
 
