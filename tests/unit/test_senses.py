@@ -149,6 +149,16 @@ def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
     ("计算资源。", "资源", "resource (such as manpower"),
     ("我不信。", "信", "to believe"),
     ("他写了一封信。", "信", "letter"),
+    # -- everyday words whose first sense misleads (一件小事, 藤野先生)
+    ("刚近S门，忽而车把上带着一个人。", "带", "to carry"),
+    ("我料定这老女人并没有伤。", "并", "(not) at all"),
+    ("我料定这老女人并没有伤。", "老", "old (of people)"),
+    ("车夫听了这老女人的话。", "话", "spoken words"),
+    ("一天比一天的看不起人。", "比", "than"),
+    ("头顶上盘着大辫子。", "盘", "to coil"),
+    ("地板便常不免要咚咚咚地响得震天。", "响", "to make a sound"),
+    ("花下也缺不了成群结队的人。", "缺", "lack"),
+    ("问问精通时事的人，答道。", "答道", "to say"),
 ])
 def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
                           sense: str) -> None:
