@@ -60,6 +60,8 @@ READER_BINDINGS: list[Binding] = [
          " word)", "dictionary-open", show=True),
     _key("w", "words", "Words", "Every word you glossed, marked or carded, to review and edit",
          "words-open", show=True),
+    _key("i", "mine", "i+1", "Sentences of your texts with exactly one word you do not know"
+         " yet: card the word with its sentence", "mine-open"),
     _key("W", "text_words", "Text's words", "Every word of this text: count, HSK level,"
          " status, gloss; mark many known at once, card them", "text-words-open", show=True),
     _key("R", "review", "Review", "Review the flashcards that are due", "review-open",
@@ -204,7 +206,18 @@ TEXT_WORDS_BINDINGS: list[Binding] = [
 ]
 """The keys of a text's word list (W in the reader)."""
 
+MINE_BINDINGS: list[Binding] = [
+    _key("a", "card", "Card", "Add the sentence's new word to the flashcards, with the"
+         " sentence", "mine-card", show=True),
+    _key("enter", "jump", "Go", "To the sentence (in the text being read)", "mine-jump",
+         show=True, display="Enter"),
+    _key("question_mark", "help", "Help", "This list of keys", "mine-help", display="?"),
+    _key("escape", "leave", "Back", "Back to the reader", "mine-leave", show=True,
+         display="Esc"),
+]
+"""The keys of the sentences to learn from (i in the reader)."""
+
 ALL_BINDINGS: list[Binding] = (READER_BINDINGS + REVIEW_BINDINGS + STATS_BINDINGS
                                + LIBRARY_BINDINGS + SEARCH_BINDINGS + WORDS_BINDINGS
-                               + TEXT_WORDS_BINDINGS)
+                               + TEXT_WORDS_BINDINGS + MINE_BINDINGS)
 """Every binding of every screen: the ids a keymap may name."""

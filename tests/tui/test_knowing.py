@@ -226,3 +226,26 @@ async def test_the_details_say_the_level_and_how_common(make_app, keys, line: st
         reader = await ready(pilot)
         await pilot.press(*keys)
         assert line in str(reader.query_one("#details-body").render())
+
+
+async def test_i_lists_sentences_with_one_new_word_and_cards_it(make_app,
+                                                               vocab_dir: Path) -> None:
+    from studyaid.tui.screens.text_words_screen import MineScreen
+
+    Learner(vocab_dir).set_statuses(["微软", "与", "的"], "known")  # the title but 裂痕
+    async with make_app().run_test(size=(100, 32)) as pilot:
+        reader = await ready(pilot)
+        await pilot.press("j", "i")
+        screen = pilot.app.screen
+        assert isinstance(screen, MineScreen)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        # The title (裂痕 the only word not known) and the one-word heading 回味.
+        assert [(r.word, r.sentence, r.index) for r in screen.rows] == [
+            ("裂痕", "微软与OpenAI的裂痕", 0), ("回味", "回味", 64)]
+        await pilot.press("a")
+        card = CardStore(vocab_dir).cards()["裂痕"]
+        assert (card.sentence, card.source) == ("微软与OpenAI的裂痕", "seed")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is reader and reader.state.index == 0

@@ -1,4 +1,5 @@
-"""A text's words before reading it (``W`` in the reader): every distinct word with its
+"""A text's words before reading it (``W`` in the reader), and sentences to learn from
+(``i``: :class:`MineScreen`). The words: every distinct word with its
 count, HSK level, status and gloss, to filter and sort, and to act on many at once (mark
 the shown or selected words known or learning, card them). It returns the sentence to
 go to (Enter) or None.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -21,10 +23,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from studyaid.core.dictionary.hsk import BANDS
-from studyaid.core.engine.text_words import TextWord
+from studyaid.core.engine.text_words import Mined, TextWord
 from studyaid.core.errors import StudyaidError
 from studyaid.core.vocab.learner import KNOWN, LEARNING, NEW
-from studyaid.tui.bindings import TEXT_WORDS_BINDINGS
+from studyaid.tui.bindings import MINE_BINDINGS, TEXT_WORDS_BINDINGS
 from studyaid.tui.layout import fit_cells
 from studyaid.tui.screens.help_screen import HelpScreen
 from studyaid.tui.screens.prompt_screen import PromptScreen
@@ -45,54 +47,43 @@ def _sort_key(sort: str) -> Callable[[TextWord], tuple]:
     }[sort]
 
 
-class TextWordsScreen(Screen[int | None]):
-    """One text's words in a table."""
+class TableScreen(Screen[int | None]):
+    """A table filled from rows found in a thread (``load``), a status line above it:
+    the shape of both screens here. Subclasses name their ``COLUMNS`` and draw the rows
+    in :meth:`show`."""
 
-    BINDINGS = TEXT_WORDS_BINDINGS  # type: ignore[assignment]
+    COLUMNS: tuple[str, ...] = ()
 
     class Loaded(Message):
-        """The words were counted (or could not be: ``problem``)."""
+        """The rows were found (or could not be: ``problem``)."""
 
-        def __init__(self, rows: list[TextWord], problem: str | None = None) -> None:
+        def __init__(self, rows: list, problem: str | None = None) -> None:
             super().__init__()
             self.rows = rows
             self.problem = problem
 
-    def __init__(self, title: str, load: Callable[[], list[TextWord]],
-                 mark: Callable[[list[str], str], list[str]],
-                 card: Callable[[list[TextWord]], list[str]],
-                 gloss: Callable[[str, str], bool]) -> None:
-        """``load`` counts the words (in a thread); ``mark`` gives words a status and
-        returns those that changed; ``card`` adds cards and returns the words carded;
-        ``gloss`` saves a word's gloss, True when saved."""
+    def __init__(self, heading: str, load: Callable[[], list]) -> None:
         super().__init__()
-        self.title_text = title
+        self.heading = heading
         self.load_rows = load
-        self.mark_words, self.card_words, self.save_gloss = mark, card, gloss
-        self.rows: list[TextWord] = []
-        self.selected: set[str] = set()
-        self.status_filter = ""
-        self.hsk_filter = ""
-        self.sort = "count"
 
     def compose(self) -> ComposeResult:
         """Status line, the table, the footer."""
-        yield Static(Text(f"Words of {self.title_text}  loading…", "bold"),
-                     id="text-words-status")
-        yield DataTable(id="text-words-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(f"{self.heading}  loading…", "bold"), classes="table-status")
+        yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        """The columns, then the words in a thread."""
+        """The columns, then the rows from a thread."""
         table = self.query_one(DataTable)
-        for label in ("", "word", "count", "HSK", "status", "first", "gloss"):
+        for label in self.COLUMNS:
             table.add_column(label, key=label or "mark")
         table.focus()
-        self.count_words()
+        self.find()
 
     @work(thread=True, exclusive=True)
-    def count_words(self) -> None:
-        """Count the text's words; posts :class:`Loaded`."""
+    def find(self) -> None:
+        """Find the rows; posts :class:`Loaded`."""
         try:
             self.post_message(self.Loaded(self.load_rows()))
         except StudyaidError as exc:
@@ -102,7 +93,43 @@ class TextWordsScreen(Screen[int | None]):
     def _loaded(self, message: Loaded) -> None:
         if message.problem is not None:
             self.notify(message.problem, severity="error", timeout=10)
-        self.rows = message.rows
+        self.show(message.rows)
+
+    def show(self, rows: list) -> None:
+        """Draw the rows found."""
+        raise NotImplementedError
+
+    def status(self, text: str) -> None:
+        """The status line: the heading, then ``text``."""
+        line = Text(self.heading, "bold")
+        line.append(f"  {text}", "grey62")
+        self.query_one(".table-status", Static).update(line)
+
+
+class TextWordsScreen(TableScreen):
+    """One text's words in a table."""
+
+    BINDINGS = TEXT_WORDS_BINDINGS  # type: ignore[assignment]
+    COLUMNS = ("", "word", "count", "HSK", "status", "first", "gloss")
+
+    def __init__(self, title: str, load: Callable[[], list[TextWord]],
+                 mark: Callable[[list[str], str], list[str]],
+                 card: Callable[[list[TextWord]], list[str]],
+                 gloss: Callable[[str, str], bool]) -> None:
+        """``load`` counts the words (in a thread); ``mark`` gives words a status and
+        returns those that changed; ``card`` adds cards and returns the words carded;
+        ``gloss`` saves a word's gloss, True when saved."""
+        super().__init__(f"Words of {title}", load)
+        self.mark_words, self.card_words, self.save_gloss = mark, card, gloss
+        self.rows: list[TextWord] = []
+        self.selected: set[str] = set()
+        self.status_filter = ""
+        self.hsk_filter = ""
+        self.sort = "count"
+
+    def show(self, rows: list) -> None:
+        """The words counted."""
+        self.rows = rows
         self.redraw()
 
     # -- What is shown -----------------------------------------------------------------
@@ -131,13 +158,9 @@ class TextWordsScreen(Screen[int | None]):
             table.move_cursor(row=table.get_row_index(keep))
         filters = [f for f in (self.status_filter, self.hsk_filter and f"HSK {self.hsk_filter}")
                    if f]
-        status = Text(f"Words of {self.title_text}", "bold")
-        status.append(f"  {len(shown)} of {len(self.rows)} words"
-                      + (f" ({', '.join(filters)})" if filters else "")
-                      + f" · by {self.sort}"
-                      + (f" · {len(self.selected)} selected" if self.selected else ""),
-                      "grey62")
-        self.query_one("#text-words-status", Static).update(status)
+        self.status(f"{len(shown)} of {len(self.rows)} words"
+                    + (f" ({', '.join(filters)})" if filters else "") + f" · by {self.sort}"
+                    + (f" · {len(self.selected)} selected" if self.selected else ""))
 
     def current(self) -> str | None:
         """The word under the cursor."""
@@ -240,4 +263,66 @@ class TextWordsScreen(Screen[int | None]):
 
     def action_leave(self) -> None:
         """Back to the reader, where it was."""
+        self.dismiss(None)
+
+
+class MineScreen(TableScreen):
+    """Sentences to learn from (i+1): those of the learner's texts with exactly one word
+    not known yet; ``a`` cards that word with that sentence, Enter goes to a sentence of the
+    text being read. Returns the sentence to go to, or None."""
+
+    BINDINGS = MINE_BINDINGS  # type: ignore[assignment]
+    COLUMNS = ("word", "sentence", "text")
+
+    def __init__(self, text_id: str, load: Callable[[], list[Mined]],
+                 card: Callable[[Mined], bool]) -> None:
+        """``load`` finds the sentences (in a thread); ``card`` adds the word's card with
+        its sentence, True when it was new."""
+        super().__init__("Sentences with one new word", load)
+        self.text_id = text_id
+        self.card_row = card
+        self.rows: list[Mined] = []
+
+    def show(self, rows: list) -> None:
+        """The sentences found."""
+        self.rows = rows
+        table = self.query_one(DataTable)
+        width = max(20, self.size.width - 40)
+        for n, row in enumerate(self.rows):
+            where = "this text" if row.text == self.text_id else Path(row.text).name
+            table.add_row(row.word, fit_cells(row.sentence, width), where, key=str(n))
+        self.status(f"{len(self.rows)} · a: card the word with its sentence")
+
+    def _current(self) -> Mined | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return self.rows[table.cursor_row]
+
+    def action_card(self) -> None:
+        """Card the word of the sentence under the cursor, with that sentence."""
+        row = self._current()
+        if row is not None:
+            added = self.card_row(row)
+            self.notify(f"{row.word} added to the flashcards" if added
+                        else f"{row.word} is already in the flashcards")
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        """To the sentence, when it is in the text being read."""
+        row = self._current()
+        if row is not None and row.text != self.text_id:
+            self.notify("that sentence is in another text (L opens it)")
+            return
+        self.dismiss(row.index if row else None)
+
+    def action_help(self) -> None:
+        """Every key, from the bindings."""
+        self.app.push_screen(HelpScreen(MINE_BINDINGS))
+
+    def action_leave(self) -> None:
+        """Back to the reader."""
         self.dismiss(None)

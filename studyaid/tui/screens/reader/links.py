@@ -14,7 +14,7 @@ from studyaid.core.errors import StudyaidError
 from studyaid.tui.screens.reader.base import ReaderBase
 
 if TYPE_CHECKING:
-    from studyaid.core.engine.text_words import TextWord
+    from studyaid.core.engine.text_words import Mined, TextWord
     from studyaid.study.collection import Collection
 
 
@@ -116,3 +116,52 @@ class ReaderLinks(ReaderBase):
             self.refresh_view()
 
         self.app.push_screen(TextWordsScreen(self._title(), load, mark, card, gloss), back)
+
+    def action_mine(self) -> None:
+        """Sentences of the learner's texts with exactly one word not known yet (i+1)."""
+        from studyaid.core.engine.text_words import one_unknown, words_of
+        from studyaid.core.text.library import list_texts
+        from studyaid.core.text.loader import for_reading, load_text
+        from studyaid.tui.screens.text_words_screen import MineScreen
+
+        settings, text_id, learner = self.settings, self.text_id, self.learner
+        statuses = dict(self.statuses)
+        shelves = getattr(self.app, "shelves", None)
+        here = self.text.content
+
+        def known(word: str) -> bool:
+            return statuses.get(word) == "known"
+
+        def load() -> list[Mined]:
+            found = list(one_unknown(text_id, words_of(settings, here, text_id), known))
+            if shelves is None:
+                return found
+            for entry in list_texts(shelves, learner)[0]:
+                if entry.text_id in (text_id, "seed") or entry.path is None:
+                    continue
+                try:
+                    content = for_reading(load_text(entry.path)).content
+                except StudyaidError:
+                    continue  # the library says what is wrong with it
+                found += one_unknown(entry.text_id, words_of(settings, content,
+                                                             entry.text_id), known)
+            return found
+
+        def card(row: Mined) -> bool:
+            from studyaid.study import CardStore, card_from_entry
+
+            made = card_from_entry(self.lookup, row.word, row.sentence, now=self.clock(),
+                                   text_id=row.text)
+            added: list[bool] = []
+            if self._save(lambda: added.append(CardStore(settings.vocab).add(made))):
+                self.load_statuses()
+            return bool(added and added[0])
+
+        def back(index: int | None) -> None:
+            if index is not None:
+                self.state.go(index)
+                if self.state.wants_annotation:
+                    self.annotate()
+            self.refresh_view()
+
+        self.app.push_screen(MineScreen(text_id, load, card), back)
