@@ -73,8 +73,10 @@ class Gated(Recording):
     def __init__(self, settings: Settings, content: str) -> None:
         super().__init__(settings, content)
         self.gate = threading.Event()
+        self.entered = threading.Event()  # a worker is waiting at the gate
 
     def annotate(self, first: int, stop: int) -> list[Sentence]:
+        self.entered.set()
         self.gate.wait(10)
         return super().annotate(first, stop)
 
@@ -126,6 +128,7 @@ async def test_a_jump_while_a_chunk_is_annotated_leaves_nothing_unasked(
         screen = app.screen_stack[0]
         assert isinstance(screen, ReaderScreen)
         assert screen.state.requested == {0, 1}
+        assert engine.entered.wait(10)  # the first worker is in chunk 0 (a busy machine)
         await pilot.press("end")  # to chunk 4, while the first worker waits in chunk 0
         engine.gate.set()
         await app.workers.wait_for_complete()

@@ -108,6 +108,11 @@ class ReaderBase(Screen[None]):
         self.statuses: dict[str, str] = {}
         self._study_settings: StudySettings | None = None  # study.toml, read when asked
         self.quitting = False  # q was pressed while the annotation was being finished
+        # The last request handed to a worker, and the requests whose worker began (added
+        # by the worker's thread): a worker replaced before it began never says which
+        # chunks it dropped, so the next request frees them.
+        self._asked: Request | None = None
+        self._began: set[int] = set()
         # The time for card statuses and the review (tests set a fixed one).
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
@@ -135,7 +140,12 @@ class ReaderBase(Screen[None]):
 
     def annotate(self, resegment: bool | None = None) -> None:
         """Ask a worker for the chunks around the current sentence not asked for yet."""
-        self.load(self.state.request(), resegment, open_lookup=self.lookup is None)
+        previous = self._asked
+        if previous is not None and id(previous) not in self._began:
+            self.state.dropped(previous.generation, previous.chunks)
+        self._began.clear()
+        request = self._asked = self.state.request()
+        self.load(request, resegment, open_lookup=self.lookup is None)
 
     @work(thread=True, exclusive=True, group="annotate")
     def load(self, request: Request, resegment: bool | None = None,
@@ -143,6 +153,7 @@ class ReaderBase(Screen[None]):
         """The whole annotation from the cache, else the chunks asked for, in order (the
         whole text's annotation is then cached)."""
         worker = get_current_worker()
+        self._began.add(id(request))
         started = 0
         try:
             # Here, not on the UI thread: starting the process hands it the whole text.
