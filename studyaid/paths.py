@@ -51,6 +51,11 @@ def speech_dir(cache: Path) -> Path:
     return cache / "speech"
 
 
+def segmentation_dir(cache: Path) -> Path:
+    """Where the segmenter keeps jieba's prefix dictionary once built."""
+    return cache / "segmentation"
+
+
 def dictionary_index(cache: Path) -> Path:
     """The dictionary index compiled from CC-CEDICT."""
     return cache / "dictionary.sqlite"

@@ -166,3 +166,33 @@ def test_traditional_is_cut_like_simplified(
 )
 def test_simplified_for_segmentation_keeps_length(text: str, seen: str) -> None:
     assert simplified_for_segmentation(text) == seen
+
+
+def test_the_prefix_dictionary_is_kept_and_heals(tmp_path) -> None:
+    """jieba's prefix dictionary is built once into the cache, read back from there, and
+    built again when the file is damaged; the words cut are the same every way."""
+    sentence = "我们决定釜底抽薪，停止合作"
+    built = Segmenter(None, simplified_for_segmentation, cache=tmp_path).cut(sentence)
+    (kept,) = tmp_path.glob("jieba-prefix-*.marshal")
+    assert Segmenter(None, simplified_for_segmentation, cache=tmp_path).cut(sentence) == built
+    kept.write_bytes(kept.read_bytes()[:1000])  # cut short, as by a full disk
+    assert Segmenter(None, simplified_for_segmentation, cache=tmp_path).cut(sentence) == built
+    assert kept.stat().st_size > 1_000_000
+    assert built == Segmenter(None, simplified_for_segmentation).cut(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "simplified"),
+    [
+        ("什麽", "什么"),
+        ("銀行", "银行"),
+        ("他很沈默", "他很沉默"),  # a phrase OpenCC changes though no character is traditional
+        ("沈先生", "沈先生"),
+        ("我们决定釜底抽薪", "我们决定釜底抽薪"),
+    ],
+)
+def test_to_simplified(text: str, simplified: str) -> None:
+    """Simplified text is left alone without asking OpenCC; the rest is converted."""
+    from studyaid.core.nlp.script import to_simplified
+
+    assert to_simplified(text) == simplified

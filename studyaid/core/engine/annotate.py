@@ -102,7 +102,8 @@ class Annotator:
         learner's."""
         self.occurrences = occurrences or {}
         """Readings the learner chose for one occurrence: offset -> (word, syllables)."""
-        self.idioms = IdiomFinder(dictionary, notes or {})
+        self._notes = notes or {}
+        self._idioms: IdiomFinder | None = None
         self.particles = particles if particles is not None else load_particles()
         self._ruled = frozenset(c for c, p in self.particles.items() if p.default)
         """Particles whose rules always decide (a default): the model need not read them."""
@@ -121,6 +122,13 @@ class Annotator:
         self._sense_ends = frozenset(word[-1] for word in self.senses.words)
         self._parts_sensed: dict[tuple[str, tuple[str, ...], str, str],
                                  tuple[WordInfo, WordInfo]] = {}
+
+    @property
+    def idioms(self) -> IdiomFinder:
+        """The idiom finder, made when first asked for (0.2 s: a word list needs none)."""
+        if self._idioms is None:
+            self._idioms = IdiomFinder(self.dictionary, self._notes)
+        return self._idioms
 
     # -- One word -------------------------------------------------------------------
 
@@ -277,8 +285,8 @@ class Annotator:
     def _best_entry(
         entries: tuple[Entry, ...], pinyin: tuple[str, ...], word: str = ""
     ) -> Entry | None:
-        if not entries:
-            return None
+        if len(entries) < 2:
+            return entries[0] if entries else None
         reading = " ".join(pinyin)
 
         traditional = to_traditional(word) if word else ""

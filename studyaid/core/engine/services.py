@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from studyaid import paths
 from studyaid.core.dictionary.idioms import load_notes
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.engine.annotate import Annotator
@@ -112,7 +113,8 @@ def build_annotator(
     dictionary = dictionary or open_dictionary(settings)
     segmenter = (previous.segmenter if previous is not None
                  and previous.segmenter.lexicon == lexicon else
-                 Segmenter(lexicon, simplified_for_segmentation, dictionary.has_word))
+                 Segmenter(lexicon, simplified_for_segmentation, dictionary.has_word,
+                           paths.segmentation_dir(settings.cache)))
     polyphones = None
     if settings.context_model:
         polyphones = (previous.polyphones if previous is not None and previous.polyphones

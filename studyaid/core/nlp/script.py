@@ -16,7 +16,10 @@ def _converter(config: str) -> OpenCC:
 
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
-    """Traditional (and variant) forms to simplified: 什麽 -> 什么, 裏 -> 里."""
+    """Traditional (and variant) forms to simplified: 什麽 -> 什么, 裏 -> 里. Text OpenCC
+    would leave as it is (most text, in a simplified reader) is not given to it."""
+    if _traditional_chars().isdisjoint(text):
+        return text
     return str(_converter("t2s").convert(text))
 
 
@@ -42,13 +45,22 @@ def to_traditional(text: str, standard: str = DEFAULT_TRADITIONAL) -> str:
 
 @lru_cache(maxsize=1)
 def _traditional_chars() -> frozenset[str]:
-    """Characters OpenCC's t2s changes (traditional and variant forms)."""
-    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    """Characters that may make OpenCC's t2s change a text: its traditional and variant
+    characters, and those of its phrases changed though none of theirs is one (沈默 ->
+    沉默). A text with none of them is already simplified. Empty when OpenCC's tables cannot
+    be read (OpenCC itself cannot convert then)."""
+    folder = Path(opencc.__file__).parent / "dictionary"
     try:
-        lines = table.read_text(encoding="utf-8").splitlines()
+        characters = (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines()
+        phrases = (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines()
     except OSError:
         return frozenset()
-    return frozenset(line.split("\t", 1)[0] for line in lines if "\t" in line)
+    changed = {line.split("\t", 1)[0] for line in characters if "\t" in line}
+    for line in phrases:
+        key, _, values = line.partition("\t")
+        if values and changed.isdisjoint(key) and key != values.split()[0]:
+            changed.update(key)
+    return frozenset(changed)
 
 
 def simplified_for_segmentation(text: str) -> str:
