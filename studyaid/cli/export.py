@@ -80,10 +80,9 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
         if args.format != "apkg":
             raise StudyaidError("--audio needs --format apkg (an Anki package carries the "
                                 "sound files)")
-        from studyaid.cli.speech import voice_text
         from studyaid.core.output.speech import Speech
         from studyaid.export.apkg import write
-        from studyaid.export.sounds import Sounds
+        from studyaid.export.sounds import Sounds, voice_text
 
         annotator = build_annotator(found, dictionary)
         sounds = Sounds(Speech(found.cache), lambda sentence: voice_text(annotator, sentence))

@@ -1,6 +1,5 @@
 """``say``: Chinese text spoken (read by the same pipeline as ``annotate``, or in the
-reading given), or written as a WAV file; and what the voice says for a text, which
-``export vocab --audio`` shares."""
+reading given), or written as a WAV file."""
 
 from __future__ import annotations
 
@@ -9,19 +8,11 @@ import sys
 from pathlib import Path
 
 from studyaid.cli.common import Commands, Parser, settings
-from studyaid.core.engine.annotate import Annotator
 from studyaid.core.engine.services import build_annotator
 from studyaid.core.errors import StudyaidError
 from studyaid.core.nlp.pinyin import han_count, has_han, parse_reading
 from studyaid.core.output.sandhi import TONES
-from studyaid.core.output.speech import MAX_CHARS, spoken_syllables, spoken_text
-
-
-def voice_text(annotator: Annotator, content: str, tones: str = "spoken") -> str:
-    """What the voice says for ``content``: its words in the readings ``annotate`` gives
-    them, in the tones asked for."""
-    return " ".join(spoken_text(TONES[tones](sentence).tokens)
-                    for sentence in annotator.iter_annotate(content))
+from studyaid.core.output.speech import MAX_CHARS, spoken_syllables
 
 
 def _reading(typed: str, content: str) -> str:
@@ -43,6 +34,7 @@ def cmd_say(args: argparse.Namespace) -> int:
     from studyaid.core.output.player import find_player
     from studyaid.core.output.speech import Speech, synthesize
     from studyaid.core.vocab.storage import write_atomic
+    from studyaid.export.sounds import voice_text  # (the study layer, fsrs: on use only)
 
     content = sys.stdin.read() if args.text == "-" else args.text
     content = content.strip()

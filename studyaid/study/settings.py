@@ -29,6 +29,9 @@ class StudySettings:
     known_on_move: bool = False
     """In the reader, moving on to the next sentence (j, ↓) marks its words still new
     known, as J does (LingQ's paging)."""
+    auto_play: bool = False
+    """In the review, the card's word is said as soon as the answer shows (as ``e``
+    does)."""
 
 
 def load_settings(vocab: Path) -> StudySettings:

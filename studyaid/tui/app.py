@@ -186,14 +186,16 @@ class ReviewApp(App[None]):
     def __init__(self, collection: Collection | Opener,
                  clock: Callable[[], datetime] | None = None,
                  keymap: dict[str, str] | None = None,
-                 ticks: Callable[[], float] | None = None) -> None:
+                 ticks: Callable[[], float] | None = None,
+                 settings: Settings | None = None) -> None:
         """``collection``, or a function that opens it (in a thread, once the screen is
         up); ``clock`` gives the time and ``ticks`` measures answer times (tests fix
-        both); ``keymap`` as for the reader."""
+        both); ``keymap`` as for the reader; ``settings`` read the sentences said."""
         super().__init__()
         self.collection = collection
         self.clock = clock
         self.ticks = ticks
+        self.settings = settings
         if keymap:
             self.set_keymap(keymap)
 
@@ -204,7 +206,7 @@ class ReviewApp(App[None]):
         from studyaid.tui.screens.review_screen import ReviewScreen, utc_now
 
         return ReviewScreen(self.collection, self.clock or utc_now,
-                            self.ticks or time.monotonic)
+                            self.ticks or time.monotonic, self.settings)
 
 
 def run_review(settings: Settings) -> None:
@@ -216,7 +218,7 @@ def run_review(settings: Settings) -> None:
     def open_collection() -> Collection:
         return Collection(settings.vocab, settings.cache, save_cache=False)
 
-    ReviewApp(open_collection, keymap=keymap).run()
+    ReviewApp(open_collection, keymap=keymap, settings=settings).run()
 
 
 class ScreenApp(App[None]):

@@ -101,6 +101,8 @@ REVIEW_BINDINGS: list[Binding] = [
          "review-show", show=True, display="Space"),
     _key("e", "hear", "Hear", "Hear the word (once the answer shows: its reading is the"
          " answer)", "review-hear", show=True),
+    _key("E", "hear_sentence", "Sentence", "Hear the example sentence (once the answer"
+         " shows), the word in the card's reading", "review-hear-sentence", show=True),
     _key("1", "grade(1)", "Again", "Again: forgotten; the card comes back soon",
          "review-again"),
     _key("2", "grade(2)", "Hard", "Hard: remembered with difficulty", "review-hard"),

@@ -207,6 +207,7 @@ SETTINGS = [
     ("new_per_day = 5\nrecall = true\n", StudySettings(new_per_day=5, recall=True)),
     ('timezone = "Asia/Taipei"\ndesired_retention = 0.85\n',
      StudySettings(timezone="Asia/Taipei", desired_retention=0.85)),
+    ("auto_play = true\n", StudySettings(auto_play=True)),
 ]
 
 
@@ -223,6 +224,8 @@ def test_settings(vocab_dir: Path, text: str, expected: StudySettings) -> None:
     ('timezone = "Mars/Olympus"\n', "unknown timezone"),
     ("new_per_day = \n", r"study.toml:1: not valid TOML"),
     ("recall = true\nnew_per_day = 5\ncards = 5\n", r"study.toml:3: unknown setting"),
+    ('recall = true\nauto_play = "yes"\n', r"study.toml:2: auto_play = 'yes' is not a bool"),
+    ("auto_play = 1\n", r"study.toml:1: auto_play = 1 is not a bool"),
 ])
 def test_bad_settings(vocab_dir: Path, text: str, problem: str) -> None:
     (vocab_dir / "study.toml").write_text(text, encoding="utf-8")

@@ -2,16 +2,21 @@
 
 The front (the hanzi, or the gloss for a recall card) over its sentence; Space or Enter
 shows the back; 1 Again, 2 Hard, 3 Good, 4 Easy grade it, each labelled with the
-interval it would give; ``u`` undoes the last grade. The collection does the work (the
-log line is appended and fsynced inside :meth:`Collection.grade`); the screen keeps
-only what it shows, so a grade costs one append and one redraw.
+interval it would give; ``u`` undoes the last grade; once the answer shows, ``e`` says
+the word and ``E`` its example sentence (``auto_play`` in ``study.toml``: the word is said
+as the answer shows). The collection does the work (the log line is appended and fsynced
+inside :meth:`Collection.grade`); the screen keeps only what it shows, so a grade costs
+one append and one redraw.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,11 +27,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from studyaid import paths
+from studyaid.core.engine.services import Settings, build_annotator
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Gloss
 from studyaid.core.output.player import Speaker
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.storage import Identity, identity
+from studyaid.export.sounds import voice_text
 from studyaid.study.cards import current_gloss
 from studyaid.study.collection import Collection, Counts, Due
 from studyaid.study.scheduler import format_interval
@@ -36,6 +43,9 @@ from studyaid.tui.screens.stats_screen import StatsScreen
 from studyaid.tui.speaker import make_speaker
 from studyaid.tui.widgets.card_view import CardView
 from studyaid.tui.widgets.grade_bar import GradeBar
+
+if TYPE_CHECKING:
+    from studyaid.core.engine.annotate import Annotator
 
 Clock = Callable[[], datetime]
 """Gives the time now, timezone-aware UTC (tests pass a fixed one)."""
@@ -115,13 +125,20 @@ class ReviewScreen(Screen[None]):
             self.problem = problem
 
     def __init__(self, collection: Collection | Opener, clock: Clock = utc_now,
-                 ticks: Callable[[], float] = time.monotonic) -> None:
+                 ticks: Callable[[], float] = time.monotonic,
+                 settings: Settings | None = None) -> None:
         """``collection``, or a function that opens it (then it is opened in a thread,
         the screen saying so meanwhile); ``clock`` gives the time for scheduling;
-        ``ticks`` (seconds, monotonic) measures how long the learner took to answer."""
+        ``ticks`` (seconds, monotonic) measures how long the learner took to answer;
+        ``settings`` (the dictionary, the context model) read a card's sentence to say
+        it (None: the collection's vocab folder and cache, the packaged dictionary)."""
         super().__init__()
         self.speaker: Speaker | None = None
         """Made on first use: espeak-ng loads only when something is said."""
+        self.settings = settings
+        self._annotator: Annotator | None = None
+        """Reads the sentences said (made on the first, in a thread: a second or two)."""
+        self._annotating = threading.Lock()
         self.opener: Opener | None = None
         self.collection: Collection | None = None
         if isinstance(collection, Collection):
@@ -242,6 +259,8 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), severity="error", timeout=10)
         self.revealed = True
         self.refresh_view()
+        if self.collection.settings.auto_play:
+            self.action_hear()
 
     def action_grade(self, grade: int) -> None:
         """Grade the card shown (its back must be up), then the next card."""
@@ -294,10 +313,52 @@ class ReviewScreen(Screen[None]):
             return
         syllables = self.current.card.reading.split()
         if syllables:
-            if self.speaker is None:
-                cache = self.collection.cache if self.collection is not None else None
-                self.speaker = make_speaker(self, cache or paths.cache_dir())
-            self.speaker.say_word(syllables)
+            self._speaker().say_word(syllables)
+
+    def action_hear_sentence(self) -> None:
+        """Say the card's example sentence once the answer shows: read as ``annotate``
+        and ``say`` read it (spoken tones), the card's word in the card's reading."""
+        if self.current is None or not self.revealed:
+            return
+        card = self.current.card
+        if not card.sentence.strip():
+            self.notify("this card has no sentence")
+            return
+        reading = card.reading.split()
+        self._say_sentence(card.sentence, {card.word: reading, card.traditional: reading})
+
+    @work(thread=True, exclusive=True, group="sentence")
+    def _say_sentence(self, sentence: str, readings: dict[str, list[str]]) -> None:
+        """Read the sentence in a thread (the first one makes the annotator), then say
+        it."""
+        try:
+            with self._annotating:  # one annotator, used by one thread at a time
+                if self._annotator is None:
+                    self._annotator = build_annotator(self._reading_settings())
+                text = voice_text(self._annotator, sentence, readings=readings)
+        except StudyaidError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        if text.strip():
+            self.app.call_from_thread(lambda: self._speaker().say(text))
+
+    def _reading_settings(self) -> Settings:
+        """The settings the sentences are read with."""
+        if self.settings is not None:
+            return self.settings
+        assert self.collection is not None
+        return Settings(self.collection.vocab, self._cache())
+
+    def _cache(self) -> Path:
+        """The cache folder (speech is cached there)."""
+        cache = self.collection.cache if self.collection is not None else None
+        return cache or paths.cache_dir()
+
+    def _speaker(self) -> Speaker:
+        """The screen's speaker, made on first use."""
+        if self.speaker is None:
+            self.speaker = make_speaker(self, self._cache())
+        return self.speaker
 
     def action_help(self) -> None:
         """Every key, from the bindings."""

@@ -31,7 +31,7 @@ class ReaderLinks(ReaderBase):
         def open_collection() -> Collection:
             return Collection(settings.vocab, settings.cache, save_cache=False)
 
-        self.app.push_screen(ReviewScreen(open_collection, self.clock))
+        self.app.push_screen(ReviewScreen(open_collection, self.clock, settings=settings))
 
     def action_stats(self) -> None:
         """The flashcard statistics."""
