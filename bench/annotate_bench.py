@@ -106,7 +106,8 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 def phases(text: str, tmp: Path, profile: bool) -> None:
     """Time one in-process annotate phase by phase; with ``profile``, cProfile it too."""
     from studyaid.core.engine.annotate import CONTEXT_BATCH
-    from studyaid.core.engine.services import Settings, build_annotator
+    from studyaid.core.engine.services import build_annotator
+    from studyaid.core.engine.settings import Settings
     from studyaid.core.model import Sentence, Token
     from studyaid.core.output.render import FORMATS
     from studyaid.core.text.sentences import split_sentences

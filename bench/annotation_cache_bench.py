@@ -51,7 +51,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from studyaid import paths
     from studyaid.core.engine.annotation_cache import SUFFIX, AnnotationCache
-    from studyaid.core.engine.services import Settings, build_annotator
+    from studyaid.core.engine.services import build_annotator
+    from studyaid.core.engine.settings import Settings
     from studyaid.core.text.loader import load_text
 
     annotator = build_annotator(Settings(work / "vocab", paths.cache_dir()))

@@ -52,7 +52,8 @@ def run(env: dict[str, str], *args: str) -> float:
 def word_list(path: Path, count: int, cache: Path) -> None:
     """``count`` distinct Chinese words, one per line: the index's commonest headwords."""
     sys.path.insert(0, str(REPO))
-    from studyaid.core.engine.services import Settings, open_dictionary
+    from studyaid.core.engine.services import open_dictionary
+    from studyaid.core.engine.settings import Settings
 
     dictionary = open_dictionary(Settings(cache.parent / "no-vocab", cache))
     rows = dictionary.db.execute(

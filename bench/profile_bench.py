@@ -92,7 +92,8 @@ def main() -> int:
 
         from studyaid.core.engine.annotate import Annotator
         from studyaid.core.engine.profile import Profiler, profile
-        from studyaid.core.engine.services import Settings, build_annotator
+        from studyaid.core.engine.services import build_annotator
+        from studyaid.core.engine.settings import Settings
         from studyaid.core.vocab.learner import Learner
 
         text = build_text(args.chars)

@@ -67,7 +67,8 @@ def main() -> int:
         os.environ["STUDYAID_CACHE"] = str(Path(tmp) / "cache")
         sys.path.insert(0, str(ROOT))
         from studyaid.core.dictionary.index import Dictionary
-        from studyaid.core.engine.services import Settings, build_annotator
+        from studyaid.core.engine.services import build_annotator
+        from studyaid.core.engine.settings import Settings
         from tests.unit import test_running_text as table
 
         dictionary = Dictionary.open(Path(tmp) / "cache")

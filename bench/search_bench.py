@@ -116,7 +116,8 @@ def main() -> int:
         tmp = Path(name)
         env = environment(tmp)
         env["STUDYAID_CACHE"] = str(tmp / "cache")
-        from studyaid.core.engine.services import Settings, open_dictionary
+        from studyaid.core.engine.services import open_dictionary
+        from studyaid.core.engine.settings import Settings
         from studyaid.tui.screens.search_screen import RESULTS
 
         dictionary = open_dictionary(Settings(tmp / "vocab", tmp / "cache"))  # not measured

@@ -28,7 +28,8 @@ sys.path.insert(0, str(REPO))
 
 from studyaid.core.dictionary.senses import Senses  # noqa: E402
 from studyaid.core.engine.annotate import Annotator  # noqa: E402
-from studyaid.core.engine.services import Settings, build_annotator  # noqa: E402
+from studyaid.core.engine.services import build_annotator  # noqa: E402
+from studyaid.core.engine.settings import Settings  # noqa: E402
 
 TARGET_HELD_OUT = 0.80
 

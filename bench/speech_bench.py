@@ -69,7 +69,8 @@ def main() -> int:
     os.environ["STUDYAID_CACHE"] = str(work / "cache")
     sys.path.insert(0, str(ROOT))
     from studyaid import paths
-    from studyaid.core.engine.services import Settings, build_annotator
+    from studyaid.core.engine.services import build_annotator
+    from studyaid.core.engine.settings import Settings
     from studyaid.core.output import speech as speech_module
     from studyaid.core.output.player import Speaker
     from studyaid.core.output.sandhi import spoken_sentence

@@ -12,7 +12,8 @@ import pytest
 from studyaid.core.dictionary.idioms import load_notes
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.engine.annotate import Annotator
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.nlp.script import simplified_for_segmentation
 from studyaid.core.nlp.segment import Segmenter
 

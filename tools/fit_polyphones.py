@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from studyaid import paths
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.nlp.disambiguate import (
     FEATURES,
     WEIGHTS_FILE,

@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from studyaid.cli.common import Commands, Parser, collection, settings
-from studyaid.core.engine.services import build_annotator
 from studyaid.core.text.library import text_id_of
 from studyaid.core.text.loader import for_reading, load_text
 from studyaid.core.vocab.learner import Learner, known_growth
@@ -38,6 +37,7 @@ def cmd_card_add(args: argparse.Namespace) -> int:
     """Add words as cards, built from the core (and the sentence of a text they are in)."""
     from datetime import UTC
 
+    from studyaid.core.engine.services import build_annotator
     from studyaid.core.vocab.learner import Learner
     from studyaid.study import CardStore, card_from_entry, card_from_token
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from studyaid import paths
-from studyaid.core.engine.services import DISPLAY_SETTINGS, Settings, load_display_settings
+from studyaid.core.engine.settings import DISPLAY_SETTINGS, Settings, load_display_settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.nlp.script import DEFAULT_TRADITIONAL, TRADITIONAL_STANDARDS
 from studyaid.core.text.library import text_id_of

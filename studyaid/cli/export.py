@@ -19,7 +19,6 @@ from studyaid.cli.common import (
     text,
     title,
 )
-from studyaid.core.engine.services import build_annotator, open_dictionary
 from studyaid.core.errors import StudyaidError
 from studyaid.core.vocab.learner import STATUSES
 from studyaid.export import TEXT_FORMATS, VOCAB_FORMATS
@@ -49,6 +48,7 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
 
     # Imported here: genanki and the study layer load only when exporting.
     from studyaid.core.dictionary.lookup import entries_for
+    from studyaid.core.engine.services import build_annotator, open_dictionary
     from studyaid.core.vocab.storage import write_atomic
     from studyaid.export.items import Filters, Schedule, gather, schedules_of
 
@@ -100,6 +100,7 @@ def cmd_export_vocab(args: argparse.Namespace) -> int:
 def cmd_export_text(args: argparse.Namespace) -> int:
     """Export a text (the seed article when no path is given) as a document: pinyin over
     the words, the learner's translations, idiom notes, a glossary of their glosses."""
+    from studyaid.core.engine.services import build_annotator
     from studyaid.core.vocab.learner import Learner
     from studyaid.core.vocab.storage import write_atomic
     from studyaid.export.text import build_document

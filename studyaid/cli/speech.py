@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from studyaid.cli.common import Commands, Parser, settings
-from studyaid.core.engine.services import build_annotator
 from studyaid.core.errors import StudyaidError
 from studyaid.core.nlp.pinyin import han_count, has_han, parse_reading
 from studyaid.core.output.sandhi import TONES
@@ -31,6 +30,7 @@ def _reading(typed: str, content: str) -> str:
 
 def cmd_say(args: argparse.Namespace) -> int:
     """Speak a text, or write it as a WAV file."""
+    from studyaid.core.engine.services import build_annotator
     from studyaid.core.output.player import find_player
     from studyaid.core.output.speech import Speech, synthesize
     from studyaid.core.vocab.storage import write_atomic

@@ -19,7 +19,6 @@ from studyaid.cli.common import (
     title,
     width,
 )
-from studyaid.core.engine.services import build_annotator, open_dictionary
 from studyaid.core.errors import StudyaidError
 from studyaid.core.nlp.pinyin import STYLES
 from studyaid.core.output.render import FORMATS
@@ -31,6 +30,8 @@ BIG_TEXT_CHARS = 4_000_000
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate a text (or the seed article) to standard output."""
+    from studyaid.core.engine.services import build_annotator
+
     found = settings(args)
     loaded, text_id = text(args)
     if not loaded.content.strip():
@@ -124,6 +125,8 @@ def cmd_dict(args: argparse.Namespace) -> int:
 
 def cmd_lookup(args: argparse.Namespace) -> int:
     """Look up hanzi, pinyin or English."""
+    from studyaid.core.engine.services import open_dictionary
+
     dictionary = open_dictionary(settings(args))
     query = " ".join(args.query)
     results = dictionary.search(query, args.limit)

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyaid.core.dictionary.lookup import Lookup
-from studyaid.core.engine.annotate import Annotator
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Gloss, Sentence, Token, WordInfo
 from studyaid.core.nlp.script import to_simplified, to_traditional
@@ -27,6 +27,9 @@ from studyaid.core.vocab import CARDS, journal
 from studyaid.core.vocab.glosses import clean_field, read_lines
 from studyaid.core.vocab.storage import Identity, identity, locked, write_atomic
 from studyaid.study.scheduler import iso, utc
+
+if TYPE_CHECKING:  # the annotation pipeline is not imported to read or write cards
+    from studyaid.core.engine.annotate import Annotator
 
 DIRECTIONS = ("recognition", "recall")
 """Recognition (hanzi -> meaning) for every card; recall (English -> hanzi) when chosen."""
@@ -212,8 +215,9 @@ def _card(
     entries = source.dictionary_entries(word) if source is not None else ()
     traditional = entries[0].traditional if entries else (
         word if word != simplified else to_traditional(word))
-    if info is None and isinstance(source, Annotator):
-        info = source.word(word)
+    annotator = source if source is not None and not isinstance(source, Lookup) else None
+    if info is None and annotator is not None:
+        info = annotator.word(word)
     found_reading = found_gloss = ""
     if info is not None:
         found_reading, found_gloss = " ".join(info.pinyin), info.gloss
@@ -227,7 +231,7 @@ def _card(
     reading = found_reading if reading is None else reading
     gloss = found_gloss if gloss is None else gloss
     if note is None:
-        note = _note_of(source, word) if isinstance(source, Annotator) else ""
+        note = _note_of(annotator, word) if annotator is not None else ""
     return Card(simplified, traditional, reading, gloss, note, clean_field(sentence),
                 clean_field(translation), text_id, utc(now), recall)
 

@@ -18,7 +18,7 @@ from studyaid.tui.keymap import KEYMAP, load_keymap
 if TYPE_CHECKING:
     # Imported where used: ``studyaid review`` needs neither the reader nor its engine.
     from studyaid.core.engine.process import Engine
-    from studyaid.core.engine.services import Settings
+    from studyaid.core.engine.settings import Settings
     from studyaid.core.text.library import Shelves
     from studyaid.core.text.loader import Text
     from studyaid.study.collection import Collection

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 
 from studyaid import paths
 from studyaid.core.engine.process import InProcessEngine
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.core.text.loader import decode_bytes
 from studyaid.tui.app import ReaderApp
 from studyaid.tui.screens.reader.screen import ReaderScreen

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.engine.annotate import Annotator
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.tui.layout import CLOSE_CALL_STYLE, layout_sentence
 from studyaid.tui.options import DisplayOptions
 from studyaid.tui.widgets.details_panel import details_text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from studyaid import paths
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.study.collection import Collection
 from studyaid.study.scheduler import Scheduler
 from studyaid.tui.app import ReviewApp

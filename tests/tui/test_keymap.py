@@ -8,7 +8,7 @@ import pytest
 
 from studyaid import paths
 from studyaid.core.engine.process import InProcessEngine
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.text.loader import decode_bytes
 from studyaid.tui.app import ReaderApp

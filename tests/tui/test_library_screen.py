@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 
 from studyaid import paths
 from studyaid.core.engine.process import InProcessEngine
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.core.text.library import Shelves
 from studyaid.tui.app import ReaderApp
 from studyaid.tui.screens.help_screen import HelpScreen

@@ -11,7 +11,7 @@ from textual.worker import WorkerCancelled
 
 from studyaid import paths
 from studyaid.core.engine.process import InProcessEngine
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.core.model import Sentence
 from studyaid.core.text.loader import Text
 from studyaid.core.text.sentence_list import SentenceList

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from studyaid import paths
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.study import CardStore
 from studyaid.tui.app import ScreenApp

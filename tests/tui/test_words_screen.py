@@ -11,7 +11,8 @@ from textual.widgets import DataTable, Input
 
 from studyaid import paths
 from studyaid.core.dictionary.lookup import Lookup
-from studyaid.core.engine.services import Settings, open_dictionary
+from studyaid.core.engine.services import open_dictionary
+from studyaid.core.engine.settings import Settings
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import Learner
 from studyaid.study import CardStore, card_from_entry

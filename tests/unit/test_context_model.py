@@ -9,7 +9,8 @@ import pytest
 
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.engine.annotate import Annotator
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.nlp.g2p import PolyphoneModel
 from studyaid.core.vocab.glosses import Vocab
 

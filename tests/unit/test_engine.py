@@ -11,7 +11,7 @@ import pytest
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.engine.annotation_cache import SUFFIX, AnnotationCache, annotation_key
 from studyaid.core.engine.process import InProcessEngine, ProcessEngine
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.core.vocab.glosses import Vocab
 
 TEXT = "微软与OpenAI的裂痕\n这无疑是釜底抽薪式的打击。这等于是“杀敌一千，自损八百”的招数。"

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from studyaid.core.dictionary.index import Dictionary
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.text.library import title_of
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.learner import Learner

@@ -15,7 +15,8 @@ import pytest
 
 from studyaid.cli import main
 from studyaid.core.engine.process import InProcessEngine
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.study import CardStore
 

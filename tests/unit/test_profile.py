@@ -11,7 +11,8 @@ import pytest
 from studyaid.core.dictionary import hsk
 from studyaid.core.engine.annotate import Annotator
 from studyaid.core.engine.profile import ProfileCache, Profiler, count_text, profile, profile_key
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 
 LEVELS = [
     # word, simplified form, level: listed words

@@ -6,7 +6,8 @@ import pytest
 
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.engine.annotate import Annotator
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.nlp.pinyin import han_count, render, to_marks
 from studyaid.paths import seed_text
 

@@ -30,7 +30,8 @@ import pytest
 
 from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.engine.annotate import Annotator
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.model import Sentence
 from studyaid.core.nlp.pinyin import HAN
 from studyaid.core.text.sentences import Span

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from studyaid.core.dictionary.index import Dictionary
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.model import Gloss
 from studyaid.core.vocab import GLOSSES, journal
 from studyaid.core.vocab.glosses import Vocab

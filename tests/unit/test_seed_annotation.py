@@ -22,7 +22,7 @@ from studyaid.core.engine.annotation_cache import (
     text_stamp,
 )
 from studyaid.core.engine.process import InProcessEngine
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.core.text.library import SEED_ID
 from studyaid.core.text.loader import decode_bytes, for_reading
 from studyaid.core.text.sentence_list import SentenceList

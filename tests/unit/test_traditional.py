@@ -12,12 +12,8 @@ import pytest
 from studyaid.cli import main
 from studyaid.cli.common import settings
 from studyaid.core.dictionary.index import Dictionary
-from studyaid.core.engine.services import (
-    DISPLAY_SETTINGS,
-    Settings,
-    build_annotator,
-    load_display_settings,
-)
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import DISPLAY_SETTINGS, Settings, load_display_settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.nlp.script import DEFAULT_TRADITIONAL, to_traditional
 

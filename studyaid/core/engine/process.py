@@ -10,15 +10,19 @@ process (tests, and tools that want no second process). Both give the same sente
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from studyaid import paths
-from studyaid.core.engine.annotate import Annotator
-from studyaid.core.engine.annotation_cache import AnnotationCache
-from studyaid.core.engine.profile import ProfileCache, count_text, profile_key
-from studyaid.core.engine.services import Settings, build_annotator, open_dictionary
+from studyaid.core.engine.settings import Settings
 from studyaid.core.model import Sentence
 from studyaid.core.text.sentence_list import SentenceList
+
+if TYPE_CHECKING:
+    from studyaid.core.engine.annotate import Annotator
+
+# The annotation pipeline (jieba, pypinyin, the dictionary, the model) is imported where
+# an engine first annotates: a reader whose text is cached paints its first screen
+# without it, and a ProcessEngine's parent process never imports it.
 
 
 class Engine(Protocol):
@@ -69,6 +73,8 @@ class _Work:
         self.done: dict[int, Sentence] = {}
 
     def _annotator(self) -> Annotator:
+        from studyaid.core.engine.services import build_annotator, open_dictionary
+
         if self.annotator is None:
             self.annotator = build_annotator(self.settings, open_dictionary(self.settings),
                                              text_id=self.text_id)
@@ -88,6 +94,8 @@ class _Work:
         return sentences
 
     def reload(self, resegment: bool) -> None:
+        from studyaid.core.engine.services import build_annotator
+
         old = self._annotator()
         self.done.clear()
         # The same builder as the first annotator: the polyphone model stays on (a gloss
@@ -95,6 +103,9 @@ class _Work:
         self.annotator = build_annotator(self.settings, previous=old, text_id=self.text_id)
 
     def save_cache(self, key: str) -> bool:
+        from studyaid.core.engine.annotation_cache import AnnotationCache
+        from studyaid.core.engine.profile import ProfileCache, count_text, profile_key
+
         if len(self.done) != len(self.sentences):
             return False
         sentences = [self.done[i] for i in range(len(self.sentences))]

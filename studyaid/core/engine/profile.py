@@ -24,7 +24,8 @@ from studyaid import paths
 from studyaid.core.dictionary import hsk
 from studyaid.core.engine.annotate import Annotator
 from studyaid.core.engine.annotation_cache import AnnotationCache, annotation_key, text_stamp
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.model import Sentence
 from studyaid.core.nlp.pinyin import HAN
 from studyaid.core.nlp.script import to_simplified

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from studyaid import paths
 from studyaid.core.dictionary import hsk
 from studyaid.core.engine.annotation_cache import AnnotationCache, annotation_key, text_stamp
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.model import Sentence
 from studyaid.core.nlp.script import to_simplified
 from studyaid.core.vocab.learner import NEW, is_word

@@ -17,13 +17,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyaid import paths
 from studyaid.core.errors import StudyaidError
 from studyaid.core.text.loader import Text, for_reading, load_text
-from studyaid.core.vocab.learner import Learner
 from studyaid.core.vocab.storage import locked, write_atomic
 from studyaid.core.vocab.toml_file import line_of, read_toml
+
+if TYPE_CHECKING:
+    from studyaid.core.vocab.learner import Learner
 
 LIBRARY_SETTINGS = "library.toml"
 SEED_ID = "seed"

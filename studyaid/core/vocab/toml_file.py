@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from studyaid.core.errors import StudyaidError
-from studyaid.core.vocab.glosses import read_lines
+from studyaid.core.vocab.storage import read_lines
 
 _WHERE = re.compile(r" \(at line (\d+), column \d+\)$| \(at end of document\)$")
 

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from studyaid.core.engine.profile import Profiler, profile
-from studyaid.core.engine.services import Settings
+from studyaid.core.engine.settings import Settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.text.library import Entry, Shelves, list_texts, title_of
 from studyaid.core.text.sentences import split_sentences

@@ -27,7 +27,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from studyaid import paths
-from studyaid.core.engine.services import Settings, build_annotator
+from studyaid.core.engine.services import build_annotator
+from studyaid.core.engine.settings import Settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Gloss
 from studyaid.core.output.player import Speaker

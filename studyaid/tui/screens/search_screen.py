@@ -28,7 +28,8 @@ from studyaid.core.dictionary.idioms import IdiomFinder, load_notes
 from studyaid.core.dictionary.index import Entry
 from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.dictionary.word_report import WordReport, learner_texts, word_report
-from studyaid.core.engine.services import Settings, open_dictionary
+from studyaid.core.engine.services import open_dictionary
+from studyaid.core.engine.settings import Settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.output.player import Speaker
 from studyaid.core.vocab.glosses import Vocab

@@ -19,7 +19,8 @@ from textual.widgets.data_table import ColumnKey
 
 from studyaid import paths
 from studyaid.core.dictionary.word_report import learner_texts
-from studyaid.core.engine.services import Settings, open_dictionary
+from studyaid.core.engine.services import open_dictionary
+from studyaid.core.engine.settings import Settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.nlp.pinyin import join_word, to_marks
 from studyaid.core.vocab.glosses import Vocab

@@ -28,7 +28,7 @@ from studyaid.core.dictionary.index import Dictionary
 from studyaid.core.dictionary.lookup import Lookup
 from studyaid.core.engine.annotation_cache import AnnotationCache, annotation_key, text_stamp
 from studyaid.core.engine.process import Engine
-from studyaid.core.engine.services import Settings, open_dictionary
+from studyaid.core.engine.settings import Settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Sentence
 from studyaid.core.text.loader import Text
@@ -195,6 +195,8 @@ class ReaderBase(Screen[None]):
 
     def _open_lookup(self) -> None:
         """Open the dictionary for the details panel (after the engine has built it)."""
+        from studyaid.core.engine.services import open_dictionary
+
         try:
             lookup = Lookup(open_dictionary(self.settings), self.vocab.glosses())
         except StudyaidError as exc:
