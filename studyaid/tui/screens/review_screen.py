@@ -27,14 +27,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from studyaid import paths
-from studyaid.core.engine.services import build_annotator
 from studyaid.core.engine.settings import Settings
 from studyaid.core.errors import StudyaidError
 from studyaid.core.model import Gloss
 from studyaid.core.output.player import Speaker
 from studyaid.core.vocab.glosses import Vocab
 from studyaid.core.vocab.storage import Identity, identity
-from studyaid.export.sounds import voice_text
 from studyaid.study.cards import current_gloss
 from studyaid.study.collection import Collection, Counts, Due
 from studyaid.study.scheduler import format_interval
@@ -332,6 +330,10 @@ class ReviewScreen(Screen[None]):
     def _say_sentence(self, sentence: str, readings: dict[str, list[str]]) -> None:
         """Read the sentence in a thread (the first one makes the annotator), then say
         it."""
+        # The annotation pipeline loads on the first sentence said, not with the screen.
+        from studyaid.core.engine.services import build_annotator
+        from studyaid.export.sounds import voice_text
+
         try:
             with self._annotating:  # one annotator, used by one thread at a time
                 if self._annotator is None:
