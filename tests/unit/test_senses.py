@@ -159,6 +159,11 @@ def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
     ("地板便常不免要咚咚咚地响得震天。", "响", "to make a sound"),
     ("花下也缺不了成群结队的人。", "缺", "lack"),
     ("问问精通时事的人，答道。", "答道", "to say"),
+    # the measure-word rule after a demonstrative keeps to the reading shown (和 hé, not
+    # huò "classifier for rinses"); after a numeral the classifier wins (一只 zhī)
+    ("这和我毫不相干。", "和", "and"),
+    ("那和他有什么关系？", "和", "and"),
+    ("画着一只很肥大的梅花鹿。", "一只", "classifier for birds"),
 ])
 def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
                           sense: str) -> None:
@@ -189,6 +194,9 @@ def test_rules_load() -> None:
 @pytest.mark.parametrize(("sentence", "word", "parts"), [
     ("这时候，他来了。", "这时候", ["这", "时候"]),
     ("這時候，他來了。", "這時候", ["這", "時候"]),
+    # an aspect particle read neutral is not the dictionary word it would begin or end:
+    # not 点着 diǎnzháo "to light"
+    ("驼背五少爷点着头说。", "点着头", ["点", "着", "头"]),
 ])
 def test_parts_are_the_likeliest_words(plain_annotator: Annotator, sentence: str, word: str,
                                        parts: list[str]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from studyaid.core.dictionary.idioms import IdiomFinder
@@ -18,6 +18,7 @@ from studyaid.core.dictionary.lookup import entries_for
 from studyaid.core.dictionary.proper_names import name_gloss
 from studyaid.core.dictionary.senses import (
     NO_CLAUSE,
+    NUMERALS,
     UNKNOWN,
     UNSURE,
     Clause,
@@ -79,6 +80,20 @@ def _is_surname_only(entry: Entry) -> bool:
     return all(d.startswith("surname ") for d in entry.definitions)
 
 
+_ASPECT = frozenset("着过了")
+"""Aspect particles: read in the neutral tone, they are not the words they begin or end
+in the dictionary (点着 diǎnzháo "to light", 过身 guòshēn "to pass away")."""
+
+
+def _particle_apart(piece: str, syllables: Sequence[str], reading: Sequence[str]) -> bool:
+    """Whether ``piece``, read ``reading`` in its word, holds an aspect particle read in
+    the neutral tone where the dictionary's entry (``syllables``) reads it in a full one:
+    the particle is then not part of that dictionary word."""
+    return len(syllables) == len(reading) == len(piece) and any(
+        char in _ASPECT and mine.endswith("5") and not theirs.endswith("5")
+        for char, mine, theirs in zip(piece, reading, syllables, strict=True))
+
+
 class Annotator:
     """Annotates texts with one segmenter, dictionary, idiom finder and gloss layer."""
 
@@ -116,7 +131,7 @@ class Annotator:
         """Each sentence's tokens and their infos once read in context
         (:data:`CONTEXT_MEMO`)."""
         self.senses = senses if senses is not None else load_senses()
-        self._sensed: dict[tuple[int, tuple[str, ...]], tuple[WordInfo, WordInfo]] = {}
+        self._sensed: dict[tuple[int, tuple[str, ...], bool], tuple[WordInfo, WordInfo]] = {}
         self._before_measure = self.senses.before_measure()
         self._sense_starts = frozenset(word[0] for word in self.senses.words)
         self._sense_ends = frozenset(word[-1] for word in self.senses.words)
@@ -316,19 +331,28 @@ class Annotator:
                 and all(any(e.pinyin == e.pinyin.lower() for e in self.dictionary_entries(c))
                         for c in word))
 
-    def _parts(self, word: str, longest: int = PARTS_LONGEST) -> list[str]:
+    def _parts(self, word: str, longest: int = PARTS_LONGEST,
+               pinyin: tuple[str, ...] = ()) -> list[str]:
         """The dictionary words (else characters) ``word`` is made of: the fewest parts,
         and among as few, the likeliest by jieba's word counts (这时候 is 这 + 时候, not
-        这时 + 候 "to wait"; 流水线 is 流水线 whole)."""
+        这时 + 候 "to wait"; 流水线 is 流水线 whole). With the word's reading (``pinyin``, a
+        syllable per character), a part is a word only when the dictionary reads it so:
+        点着头 diǎnzhe tóu is 点 + 着 + 头, not 点着 diǎnzháo "to light"; 转过身 zhuǎnguo
+        shēn is not 转 + 过身 guòshēn "to pass away"."""
         # best[i]: (parts, -log-likelihood, the parts) of the first i characters.
         best: list[tuple[int, float, tuple[str, ...]]] = [(0, 0.0, ())]
         frequency = self.segmenter.frequency
+        read = len(pinyin) == len(word)
         for end in range(1, len(word) + 1):
             options = []
             for start in range(max(0, end - longest), end):
                 piece = word[start:end]
-                if end - start > 1 and not self.dictionary_entries(piece):
-                    continue
+                if end - start > 1:
+                    entries = self.dictionary_entries(piece)
+                    if not entries or (read and all(
+                            _particle_apart(piece, e.syllables, pinyin[start:end])
+                            for e in entries)):
+                        continue
                 parts, cost, found = best[start]
                 options.append((parts + 1, cost - math.log(frequency(to_simplified(piece)) + 1),
                                 (*found, piece)))
@@ -346,7 +370,7 @@ class Annotator:
         pieces: list[tuple[str, tuple[str, ...]]] = []
         fits = len(pinyin) == han_count(word)
         han_before = 0
-        for piece in self._parts(word, longest):
+        for piece in self._parts(word, longest, pinyin if fits else ()):
             count = han_count(piece)
             pieces.append((piece, pinyin[han_before : han_before + count] if fits else ()))
             han_before += count
@@ -364,20 +388,31 @@ class Annotator:
                     piece, pieces[k - 1][0] if k else before,
                     pieces[k + 1][0] if k + 1 < len(pieces) else after, around)
                 clause.looked = clause.looked or around.looked
-                sense = keys and definition(keys, self._sense_entries(piece, reading))
+                sense = keys and definition(keys, self._sense_entries(
+                    piece, reading, keys, pieces[k - 1][0] if k else before))
                 parts.append(f"{piece} {sense or entry.definitions[0]}")
             elif HAN.match(piece):
                 parts.append(piece)
         return " + ".join(parts)
 
-    def _sense_entries(self, word: str, pinyin: tuple[str, ...]) -> list[Entry]:
+    def _sense_entries(self, word: str, pinyin: tuple[str, ...],
+                       keys: tuple[str, ...] = (), before: str = "") -> list[Entry]:
         """The entries a sense is chosen from: ``word``'s read as ``pinyin`` first, then
-        its others, then those of its simplified form (裏 is only "variant of 裡")."""
+        its others, then those of its simplified form (裏 is only "variant of 裡"). For
+        the measure-word senses (``keys`` beginning with them) after a demonstrative
+        (``before``, not a numeral), only the entries read as ``pinyin``: 这和我 is hé
+        "and", not 和 huò "classifier for rinses of clothes". After a numeral the
+        classifier wins whatever the reading (一只 is zhī "classifier for birds")."""
         reading = " ".join(pinyin)
         entries = self.dictionary_entries(word)
         simplified = to_simplified(word)
         if simplified != word:
             entries += self.dictionary.entries(simplified)
+        measure = self.senses.measure
+        if (pinyin and measure is not None and measure.senses
+                and keys[: len(measure.senses)] == measure.senses
+                and not (before and before[-1] in NUMERALS)):
+            return [e for e in entries if " ".join(e.syllables) == reading]
         return sorted(entries, key=lambda e: " ".join(e.syllables) != reading)
 
     def _apply_senses(self, tokens: list[Token]) -> None:
@@ -404,7 +439,7 @@ class Annotator:
                                                     Clause(words, i))
             elif source == "cc-cedict" and (keys := senses.choose(text, before, after,
                                                                   Clause(words, i))):
-                token.info = self._in_sense(text, token.info, keys)
+                token.info = self._in_sense(text, token.info, keys, before)
 
     def _parts_in_context(self, info: WordInfo, word: str, before: str, after: str,
                           clause: Clause) -> WordInfo:
@@ -421,14 +456,17 @@ class Annotator:
             self._parts_sensed[key] = (info, sensed)
         return sensed
 
-    def _in_sense(self, word: str, info: WordInfo, keys: tuple[str, ...]) -> WordInfo:
-        """``info`` with the gloss the sense keys name (memoised per distinct info)."""
-        memo = self._sensed.get((id(info), keys))
+    def _in_sense(self, word: str, info: WordInfo, keys: tuple[str, ...],
+                  before: str = "") -> WordInfo:
+        """``info`` with the gloss the sense keys name (memoised per distinct info, keys
+        and whether the token before ends in a numeral)."""
+        numeral = bool(before) and before[-1] in NUMERALS
+        memo = self._sensed.get((id(info), keys, numeral))
         if memo is not None and memo[0] is info:
             return memo[1]
-        gloss = definition(keys, self._sense_entries(word, info.pinyin))
+        gloss = definition(keys, self._sense_entries(word, info.pinyin, keys, before))
         sensed = replace(info, gloss=gloss) if gloss and gloss != info.gloss else info
-        self._sensed[(id(info), keys)] = (info, sensed)
+        self._sensed[(id(info), keys, numeral)] = (info, sensed)
         return sensed
 
     # -- A whole text -----------------------------------------------------------------
