@@ -19,6 +19,7 @@ import logging
 import marshal
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -83,8 +84,7 @@ class Segmenter:
         kept when it is known (without it, only names are kept). ``cache``: a folder
         where jieba's prefix dictionary is kept once built (see :func:`prefix_dictionary`)."""
         # Imported here: a process that only shows cached annotations never loads jieba.
-        import jieba
-
+        jieba = _jieba_module()
         jieba.setLogLevel(logging.WARNING)
         self.lexicon = lexicon or Lexicon()
         self.normalise = normalise
@@ -228,6 +228,22 @@ class Segmenter:
         return self._jieba.FREQ.get(word) or 0
 
 
+def _jieba_module() -> Any:
+    """jieba, imported without setuptools' pkg_resources: jieba asks for it only to open
+    its own data files and falls back to a plain open() without it, and importing it
+    takes 0.3 s (more than the rest of jieba). An app that imported it already keeps it."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # "not installed"
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 def prefix_dictionary(tokenizer: Any, cache: Path | None) -> tuple[dict[str, int], int]:
     """jieba's prefix dictionary (every word and word prefix of its dict.txt with its
     count) and the total count, for ``tokenizer``. Built from dict.txt (0.7 s) and kept
@@ -236,7 +252,7 @@ def prefix_dictionary(tokenizer: Any, cache: Path | None) -> tuple[dict[str, int
     again, and one that cannot be read (cut short, damaged) is built again and
     replaced. jieba's own cache is not used: it writes to /tmp, and its file loads
     slower than dict.txt builds (measured on Python 3.11)."""
-    import jieba
+    jieba = _jieba_module()
 
     with tokenizer.get_dict_file() as handle:
         name = getattr(handle, "name", "")
@@ -323,7 +339,7 @@ def word_tags() -> dict[str, str]:
     """Each word of jieba's dictionary with its part-of-speech tag (n noun, v verb, m
     numeral, q measure word, r pronoun, f locative, p preposition, d adverb …): read once
     from the file (0.3 s), not through jieba.posseg, which would tag every token."""
-    import jieba
+    jieba = _jieba_module()
 
     path = Path(jieba.__file__).parent / "dict.txt"
     try:
