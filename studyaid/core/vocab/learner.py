@@ -19,7 +19,6 @@ never rewritten. Writes hold the folder's lock and replace files atomically.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -56,7 +55,6 @@ _HEADERS = {
 }
 
 Row = TypeVar("Row")
-_WORD = re.compile(f"{HAN.pattern}(?:{HAN.pattern}|·)*")
 
 
 @dataclass(frozen=True)
@@ -69,8 +67,11 @@ class Status:
 
 def is_word(text: str) -> bool:
     """Whether ``text`` can have a status: Han characters only (with ``·`` between
-    names), never Latin, digits or punctuation."""
-    return _WORD.fullmatch(text) is not None
+    names), never Latin, digits or punctuation. (Not one more regular expression: a
+    second pattern over the Han ranges costs 7 ms to compile in every process.)"""
+    match = HAN.match
+    return bool(text) and match(text) is not None and all(
+        char == "·" or match(char) is not None for char in text)
 
 
 def status_of(statuses: dict[str, str], word: str) -> str:
