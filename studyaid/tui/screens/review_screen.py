@@ -38,7 +38,6 @@ from studyaid.study.collection import Collection, Counts, Due
 from studyaid.study.scheduler import format_interval
 from studyaid.tui.bindings import REVIEW_BINDINGS
 from studyaid.tui.screens.help_screen import HelpScreen
-from studyaid.tui.screens.stats_screen import StatsScreen
 from studyaid.tui.speaker import make_speaker
 from studyaid.tui.widgets.card_view import CardView
 from studyaid.tui.widgets.grade_bar import GradeBar
@@ -304,6 +303,8 @@ class ReviewScreen(Screen[None]):
     def action_stats(self) -> None:
         """The statistics screen."""
         if self.collection is not None:
+            from studyaid.tui.screens.stats_screen import StatsScreen  # not needed to open
+
             self.app.push_screen(StatsScreen(self.collection, self.clock))
 
     def action_hear(self) -> None:
