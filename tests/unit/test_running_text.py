@@ -332,6 +332,14 @@ ROWS: list[Any] = [
     ("大家都称他为老师。", "为", "wei2"),
     ("这座城市的人口为五十万。", "为", "wei2"),
     ("他一路上唱着歌。", "着", "zhe5"),
+    # -- 倒 dào the adverb (contrary to expectation, before an adverb or 是: its sense in
+    # -- senses.toml), dǎo to fall; 标致 biāozhi pretty, Biāozhì the brand (藤野先生, 阿长与山海经)
+    ("我那时似乎倒并不怕，因为我觉得这些事和我毫不相干的。", "倒", "dao4"),
+    ("外来的打击其实倒是振作了我们的新精神。", "倒", "dao4"),
+    ("他个子不高，力气倒很大。", "倒", "dao4"),
+    ("他一不小心，摔倒在地上。", "倒", "dao3"),
+    ("实在标致极了。", "标致", "biao1 zhi5"),
+    ("他买了一辆标致汽车。", "标致", "biao1 zhi4"),
     # -- Proper nouns: a sure context model may overrule the dictionaries' transliteration;
     # -- common words keep the dictionaries' reading however sure the model is ----------
     ("法国勃艮第的葡萄酒很有名。", "勃艮第", "bo2 gen4 di4"),

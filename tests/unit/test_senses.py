@@ -159,6 +159,53 @@ def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
     ("地板便常不免要咚咚咚地响得震天。", "响", "to make a sound"),
     ("花下也缺不了成群结队的人。", "缺", "lack"),
     ("问问精通时事的人，答道。", "答道", "to say"),
+    # -- adverbs whose first sense misleads (read on 藤野先生 and 阿长与山海经), each with
+    # a sentence from another text (or plain modern Chinese) where the rule must not fire
+    ("又不是她的名字，记得她自己说过。", "又", "also"),
+    ("看见又矮又胖的赵七爷正从独木桥上走来。", "又", "both... and..."),
+    ("我以为她一定最安全了，既不做门房，又不是小孩子。", "又", "both... and..."),
+    ("所以虽然有时想写信，却又难以下笔。", "又", "and yet"),
+    ("孔乙己，你脸上又添上新伤疤了！", "又", "(once) again"),
+    ("不但学校不收学费，几个职员还为我的食宿操心。", "还", "also"),
+    ("与他们合作不仅面临技术迁移的巨大挑战,还可能在商业条款方面遭遇复杂问题。", "还", "also"),
+    ("不但洪秀全军，似乎连后来一切土匪强盗都在内，因为那时还没有。", "还", "still"),
+    ("夜间，便蜷伏在比冰还冷的冷屋中。", "还", "even more"),
+    ("他比我还高。", "还", "even more"),
+    ("福建野生着的芦荟，一到北京就请进温室。", "一", "as soon as"),
+    ("四叔一知道，就皱一皱眉。", "一", "as soon as"),
+    ("她想了一想，便教拿圆篮和铺盖到下房去。", "一", "one"),  # 想了一想: a moment
+    ("我一细看，我的心就一停，接着便直跳起来。", "一", "as soon as"),
+    ("我平时叫她“阿妈”，连“长”字也不带。", "连", "even"),
+    ("我也就断续地说完了我的话，连余音都消失在虚空中了。", "都", "even"),
+    ("连动物的眼睛也都是长方形的。", "都", "all"),  # 也 is the even
+    ("大家都说，完了，怕是遭了狼了。", "都", "all"),
+    ("不知怎的我总疑心和这“切切察察”有些关系。", "总", "always"),
+    ("但是我总觉得不安，过了一夜，也仍然时时记忆起来。", "总", "always"),
+    ("“总要看一看才知道。", "总", "anyway"),
+    ("但倘使要我说句真心话，我可只得说：我实在不大佩服她。", "可", "emphasis"),
+    ("冬天的百草园比较的无味；雪一下，可就两样了。", "可", "emphasis"),
+    ("这老人是个寂寞者，因为无人可谈，就很爱和孩子们往来。", "可", "can"),
+    ("倘在上午，里面的几间洋房里倒也还可以坐坐的。", "倒", "contrary to what one might expect"),
+    ("外来的打击其实倒是振作了我们的新精神。", "倒", "contrary to what one might expect"),
+    ("然而好意难却，也只得别寻相宜的住处了。", "却", "to decline"),
+    ("但到夜里，我热得醒来的时候，却仍然看见满床摆着一个“大”字。", "却", "but"),
+    ("于是搬到别一家，离监狱也很远。", "别", "other"),
+    ("你别担心，我明天就来。", "别", "don't"),
+    ("我这才回忆到前几天的一件事。", "才", "then and only then"),
+    ("直到四叔上香的时候，教她走开，她才走开。", "才", "then and only then"),
+    ("他三岁才会说话。", "才", "then and only then"),
+    # -- old forms: 象 for 像, 的 for 地
+    ("上野的樱花烂熳的时节，望去确也象绯红的轻云。", "象", "to resemble (= 像)"),
+    ("说道：“象你似的小孩子，长毛也要掳的。”", "象", "to resemble (= 像)"),
+    ("动物园里的象很大。", "象", "elephant"),
+    ("四婶愤愤的说。", "的", "-ly (= 地)"),
+    ("掌柜也不再问，仍然慢慢的算他的账。", "的", "-ly (= 地)"),
+    ("我觉得新的希望就只在我们的分离。", "的", "of"),
+    ("她脸上露出灿烂的笑。", "的", "of"),
+    # -- a brand or place first in the dictionary, the everyday word in the text
+    ("实在标致极了。", "标致", "beautiful"),
+    ("他买了一辆标致汽车。", "标致", "Peugeot"),
+    ("这件衣服我很中意。", "中意", "to take one's fancy"),
 ])
 def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
                           sense: str) -> None:
@@ -171,6 +218,10 @@ def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
     ("好容易待到晚饭前他们的短工来冲茶。", "来"),  # came to, or in order to
     ("走出来，就在河边遇见她。", "就"),  # then, or right (by the river)
     ("其对自身命运的掌控欲也会增强。", "会"),  # will, or can
+    ("他又没来上课。", "又"),  # again, or also
+    ("一到夏天，睡觉时她又伸开两脚两手。", "一"),  # whenever, or one
+    ("这才是真的。", "才"),  # only then, or (emphasis)
+    ("新年才过，她从河边淘米回来时，忽而失了色。", "才"),  # just, not only then
     # only a rare place to the dictionary: the name, and its characters' words
     ("临河的土场上，太阳渐渐的收了他通黄的光线了。", "临河"),  # by the river, not Linhe
 ])

@@ -22,6 +22,7 @@ from studyaid.core.dictionary.senses import (
     UNSURE,
     Clause,
     Senses,
+    borrowed,
     definition,
     load_senses,
     tag,
@@ -372,13 +373,18 @@ class Annotator:
 
     def _sense_entries(self, word: str, pinyin: tuple[str, ...]) -> list[Entry]:
         """The entries a sense is chosen from: ``word``'s read as ``pinyin`` first, then
-        its others, then those of its simplified form (裏 is only "variant of 裡")."""
+        its others, then those of its simplified form (裏 is only "variant of 裡"), last
+        those of the words it stands for in older prose, marked (象: 像's)."""
         reading = " ".join(pinyin)
         entries = self.dictionary_entries(word)
         simplified = to_simplified(word)
         if simplified != word:
             entries += self.dictionary.entries(simplified)
-        return sorted(entries, key=lambda e: " ".join(e.syllables) != reading)
+        own = sorted(entries, key=lambda e: " ".join(e.syllables) != reading)
+        rules = self.senses.words.get(word)
+        for other in rules.stands_for if rules else ():
+            own += [borrowed(e, other) for e in self.dictionary.entries(other)]
+        return own
 
     def _apply_senses(self, tokens: list[Token]) -> None:
         """Give each token the sense its neighbours call for (see :mod:`senses`), where the
