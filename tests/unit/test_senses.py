@@ -206,6 +206,16 @@ def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
     ("实在标致极了。", "标致", "beautiful"),
     ("他买了一辆标致汽车。", "标致", "Peugeot"),
     ("这件衣服我很中意。", "中意", "to take one's fancy"),
+    # -- content words and modal verbs (藤野先生, 阿长与山海经), checked the same way
+    ("但到傍晚，有一间的地板便常不免要咚咚咚地响得震天。", "要", "will"),
+    ("拔一株草，翻一块石头，就说我顽皮，要告诉我的母亲去了。", "要", "to want"),
+    ("后来用被盖了全身，用衣服包了头脸。", "盖", "to cover"),
+    ("薄薄的雪，是不行的；总须积雪盖了地面一两天。", "盖", "to cover"),
+    ("他们盖了一座新房子。", "盖", "to build"),
+    ("便用红头绳系住菜根，倒挂在水果店头，尊为“胶菜”。", "尊", "to honor"),
+    ("便用红头绳系住菜根，倒挂在水果店头，尊为“胶菜”。", "系", "to tie"),
+    ("虽然背地里说人长短不是好事情。", "长短", "right and wrong"),
+    ("这根绳子的长短正好。", "长短", "length"),
 ])
 def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
                           sense: str) -> None:
@@ -221,6 +231,7 @@ def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
     ("他又没来上课。", "又"),  # again, or also
     ("一到夏天，睡觉时她又伸开两脚两手。", "一"),  # whenever, or one
     ("这才是真的。", "才"),  # only then, or (emphasis)
+    ("我平时叫她“阿妈”，连“长”字也不带。", "阿妈"),  # amah, or mother; not Taiwan's grandma
     ("新年才过，她从河边淘米回来时，忽而失了色。", "才"),  # just, not only then
     # only a rare place to the dictionary: the name, and its characters' words
     ("临河的土场上，太阳渐渐的收了他通黄的光线了。", "临河"),  # by the river, not Linhe
