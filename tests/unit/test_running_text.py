@@ -337,6 +337,20 @@ ROWS: list[Any] = [
     ("大家都称他为老师。", "为", "wei2"),
     ("这座城市的人口为五十万。", "为", "wei2"),
     ("他一路上唱着歌。", "着", "zhe5"),
+    # -- 倒 dào the adverb (contrary to expectation, before an adverb or 是: its sense in
+    # -- senses.toml), dǎo to fall; 标致 biāozhi pretty, Biāozhì the brand (from 藤野先生 and
+    # -- 阿长与山海经, read after their held-out rows; 倒 标致 系 are not among POLYPHONES)
+    ("我那时似乎倒并不怕，因为我觉得这些事和我毫不相干的。", "倒", "dao4"),
+    ("外来的打击其实倒是振作了我们的新精神。", "倒", "dao4"),
+    ("他个子不高，力气倒很大。", "倒", "dao4"),
+    ("他一不小心，摔倒在地上。", "倒", "dao3"),
+    ("实在标致极了。", "标致", "biao1 zhi5"),
+    ("他买了一辆标致汽车。", "标致", "biao1 zhi4"),
+    # -- 系 jì to tie before 住 / 着 / 上 / 一条 (the sense follows), xì a department, a system
+    ("北京的白菜运往浙江，便用红头绳系住菜根。", "系", "ji4"),
+    ("被系着细线，尽情玩弄，虐待。", "系", "ji4"),
+    ("他系上安全带。", "系", "ji4"),
+    ("中文系在三楼。", "系", "xi4"),
     # -- Proper nouns: a sure context model may overrule the dictionaries' transliteration;
     # -- common words keep the dictionaries' reading however sure the model is ----------
     ("法国勃艮第的葡萄酒很有名。", "勃艮第", "bo2 gen4 di4"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 
@@ -84,6 +84,18 @@ class Clause:
             found.append(word)
         return frozenset(found)
 
+    @cached_property
+    def earlier(self) -> frozenset[str]:
+        """The tokens before the token in the whole sentence (不但 …, 还 …)."""
+        self.looked = True
+        return frozenset(self.words[: self.index])
+
+    @cached_property
+    def later(self) -> frozenset[str]:
+        """The tokens after the token in the whole sentence (一 …, 就 …)."""
+        self.looked = True
+        return frozenset(self.words[self.index + 1 :])
+
 
 NO_CLAUSE = Clause((), 0)
 """No tokens around: a rule that needs its clause does not hold."""
@@ -95,7 +107,8 @@ class SenseRule:
     ends with one of the characters ``prev_end``, or has a tag beginning with one of
     ``prev_tag`` (when any is given), and likewise after (``next``, ``next_tag``); one
     of ``clause_before`` comes earlier in the clause (or one ends with a character of
-    ``clause_before_end``), one of ``clause_after`` later (when given)."""
+    ``clause_before_end``), one of ``clause_after`` later; one of ``sentence_before``
+    earlier in the sentence, one of ``sentence_after`` later (when given)."""
 
     senses: tuple[str, ...]
     prev: frozenset[str] = frozenset()
@@ -108,6 +121,8 @@ class SenseRule:
     clause_before_end: str = ""
     over_measure: bool = False
     """Tried before the measure-word rule (这本是: originally, not the classifier)."""
+    sentence_before: frozenset[str] = frozenset()
+    sentence_after: frozenset[str] = frozenset()
 
     def holds(self, before: str, before_tag: str, after: str, after_tag: str,
               clause: Clause = NO_CLAUSE) -> bool:
@@ -119,7 +134,11 @@ class SenseRule:
             and (not self.clause_before or not self.clause_before.isdisjoint(clause.before))
             and (not self.clause_before_end
                  or any(word[-1] in self.clause_before_end for word in clause.before))
-            and (not self.clause_after or not self.clause_after.isdisjoint(clause.after)))
+            and (not self.clause_after or not self.clause_after.isdisjoint(clause.after))
+            and (not self.sentence_before
+                 or not self.sentence_before.isdisjoint(clause.earlier))
+            and (not self.sentence_after
+                 or not self.sentence_after.isdisjoint(clause.later)))
 
 
 def _side(words: frozenset[str], tags: tuple[str, ...], token: str, token_tag: str,
@@ -137,6 +156,9 @@ class WordSenses:
     default: tuple[str, ...] = ()
     """The senses when no rule holds: one (sure), several (unsure), none (the
     dictionary's first senses stand)."""
+    stands_for: tuple[str, ...] = ()
+    """Words this one is an old form of (象 for 像 in older prose): a rule may name their
+    senses, shown marked with the word (see :func:`borrowed`)."""
 
     def choose(self, before: str, after: str, clause: Clause = NO_CLAUSE,
                over_measure: bool = False) -> tuple[str, ...]:
@@ -198,6 +220,13 @@ def definition(keys: Sequence[str], entries: Sequence[Entry]) -> str:
     return UNSURE.join(found)
 
 
+def borrowed(entry: Entry, word: str) -> Entry:
+    """``entry`` of ``word`` with each definition marked as that word's ("to resemble
+    (= 像)"): what an old form's rule shows when it names a sense of the word it stands
+    for."""
+    return replace(entry, definitions=tuple(f"{d} (= {word})" for d in entry.definitions))
+
+
 def _both_scripts(words: Sequence[str]) -> frozenset[str]:
     """``words`` and their traditional forms (a clause's tokens are compared as written)."""
     return frozenset(words) | frozenset(map(to_traditional, words))
@@ -212,6 +241,8 @@ def _rule(spec: dict, key: str = "sense") -> SenseRule:
         "".join(spec.get("prev_end", ())), _both_scripts(spec.get("clause_before", ())),
         _both_scripts(spec.get("clause_after", ())), "".join(spec.get("clause_before_end", ())),
         bool(spec.get("over_measure", False)),
+        _both_scripts(spec.get("sentence_before", ())),
+        _both_scripts(spec.get("sentence_after", ())),
     )
 
 
@@ -228,6 +259,7 @@ def load_senses(name: str = "senses.toml") -> Senses:
             senses = WordSenses(
                 tuple(_rule(r) for r in spec.get("rules", [])),
                 (default,) if isinstance(default, str) else tuple(default),
+                tuple(spec.get("stands_for", ())),
             )
             for form in (word, to_traditional(word), *spec.get("also", ())):
                 words[form] = senses

@@ -23,6 +23,7 @@ from studyaid.core.dictionary.senses import (
     UNSURE,
     Clause,
     Senses,
+    borrowed,
     definition,
     load_senses,
     tag,
@@ -398,8 +399,9 @@ class Annotator:
     def _sense_entries(self, word: str, pinyin: tuple[str, ...],
                        keys: tuple[str, ...] = (), before: str = "") -> list[Entry]:
         """The entries a sense is chosen from: ``word``'s read as ``pinyin`` first, then
-        its others, then those of its simplified form (裏 is only "variant of 裡"). For
-        the measure-word senses (``keys`` beginning with them) after a demonstrative
+        its others, then those of its simplified form (裏 is only "variant of 裡"), last
+        those of the words it stands for in older prose, marked (象: 像's). For the
+        measure-word senses (``keys`` beginning with them) after a demonstrative
         (``before``, not a numeral), only the entries read as ``pinyin``: 这和我 is hé
         "and", not 和 huò "classifier for rinses of clothes". After a numeral the
         classifier wins whatever the reading (一只 is zhī "classifier for birds")."""
@@ -413,7 +415,11 @@ class Annotator:
                 and keys[: len(measure.senses)] == measure.senses
                 and not (before and before[-1] in NUMERALS)):
             return [e for e in entries if " ".join(e.syllables) == reading]
-        return sorted(entries, key=lambda e: " ".join(e.syllables) != reading)
+        own = sorted(entries, key=lambda e: " ".join(e.syllables) != reading)
+        rules = self.senses.words.get(word)
+        for other in rules.stands_for if rules else ():
+            own += [borrowed(e, other) for e in self.dictionary.entries(other)]
+        return own
 
     def _apply_senses(self, tokens: list[Token]) -> None:
         """Give each token the sense its neighbours call for (see :mod:`senses`), where the
