@@ -50,3 +50,11 @@ def test_not_a_name(plain_annotator: Annotator, sentence: str, word: str) -> Non
     gloss, source = gloss_of(plain_annotator, sentence, word)
     assert source == "parts" and not gloss.startswith((PERSON, PLACE)), gloss
 
+
+
+def test_a_name_read_again_in_context_is_spelled_as_read(plain_annotator: Annotator) -> None:
+    """A name whose reading the sentence changes (阿长: pypinyin's zhǎng, the context's
+    cháng) is glossed in the reading shown, and stays capitalised."""
+    info = plain_annotator.in_context("阿长", "a1 chang2")
+    assert (info.gloss, info.gloss_source) == ("(name) Ācháng", "name")
+    assert info.capitals == plain_annotator.word("阿长").capitals == (0,)

@@ -240,6 +240,12 @@ class Annotator:
                 gloss = self._gloss_from_parts(word, pinyin)
             capitals = _capitals(_fitting(self.dictionary_entries(word), han_count(word)),
                                  pinyin)
+            if source == "name":
+                # The name spelled as it is now read (阿长 Ācháng, not pypinyin's Āzhǎng),
+                # and capitalised like a proper noun still.
+                gloss = name_gloss(word, pinyin, to_simplified(word), tag,
+                                   self.segmenter.frequency) or gloss
+                capitals = base.capitals
             info = WordInfo(pinyin, gloss, source, "context", base.readings, close_call,
                             capitals)
             self._in_context[key] = info
