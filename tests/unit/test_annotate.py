@@ -39,10 +39,36 @@ def _tokens(annotator: Annotator, text: str) -> dict[str, list[str]]:
         ("他笑着说。", "着", ["zhe"]),
         ("我还没吃饭。", "还", ["hái"]),
         ("他来了。", "了", ["le"]),
+        # Inside a token the dictionary lacks, a particle in a dictionary word of the
+        # token's parts reads as that word (所得 suǒdé), unless it is an aspect particle
+        # (点着头 is not 点着 diǎnzháo).
+        ("又都白挨给于己一无所得的空虚了。", "一无所得", ["yī", "wú", "suǒ", "dé"]),
+        ("他点着头说。", "点着头", ["diǎn", "zhe", "tóu"]),
     ],
 )
 def test_readings_in_context(annotator: Annotator, text: str, word: str, reading: list[str]):
     assert _tokens(annotator, text)[word] == reading
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        # A word the dictionary lacks: its parts that are dictionary words of one reading
+        # (or one main reading: 东西 dōngxi) read as the dictionary reads them.
+        ("曲尺形", ["qū", "chǐ", "xíng"]),
+        ("挑重担", ["tiāo", "zhòng", "dàn"]),
+        ("毫不相干", ["háo", "bù", "xiāng", "gān"]),
+        ("屋子里", ["wū", "zi", "lǐ"]),
+        ("小东西", ["xiǎo", "dōng", "xi"]),
+        # A doubled character reads as its twin, in a full tone (老实 is lǎoshi).
+        ("老老少少", ["lǎo", "lǎo", "shào", "shào"]),
+        ("老老实实", ["lǎo", "lǎo", "shí", "shí"]),
+        # A proper noun among the parts is left to pypinyin (CC-CEDICT's 那曲 is Nǎqū).
+        ("那曲地区", ["nà", "qū", "dì", "qū"]),
+    ],
+)
+def test_parts_read_as_the_dictionary(annotator: Annotator, word: str, reading: list[str]):
+    assert render(list(annotator.word(word).pinyin), "marks") == reading
 
 
 def test_offsets_index_the_text(annotator: Annotator) -> None:

@@ -398,6 +398,27 @@ ROWS: list[Any] = [
     ("我还能裁判车夫么？", "么", "ma5"),
     ("这真是一代不如一代！真是败家相！", "相", "xiang4"),
     ("二人相对而坐。", "相对", "xiang1 dui4"),
+    # -- A dictionary word inside a token the dictionary lacks reads as the dictionary reads
+    # -- it (曲尺形: 曲尺 qūchǐ; 屋子里: 屋子 wūzi), not as pypinyin or the model guess; an
+    # -- aspect particle is not the word it ends (点着头: zhe, not 点着 diǎnzháo), and a
+    # -- doubled character keeps its full tone (老老实实: 老实 lǎoshi, but shíshí)
+    ("鲁镇的酒店的格局，是和别处不同的：都是当街一个曲尺形的大柜台，柜里面预备着热水，可以随时温酒。",
+     "曲尺", "qu1 chi3"),
+    ("华大妈不知怎的，似乎卸下了一挑重担，便想到要走；一面劝着说，“我们还是回去罢。”",
+     "重担", "zhong4 dan4"),
+    ("我却单是催，就用了九分的邮票，一天的饥饿，又都白挨给于己一无所得的空虚了。",
+     "所得", "suo3 de2"),
+    ("一村的老老少少，也决没有一个会想出“犯上”这两个字来。", "老老少少", "lao3 lao3 shao4 shao4"),
+    ("我那时似乎倒并不怕，因为我觉得这些事和我毫不相干的，我不是一个门房。", "相干", "xiang1 gan1"),
+    ("但终于走进自己的屋子里了，没有灯火；", "屋子", "wu1 zi5"),
+    ("这时候，九斤老太正在大怒，拿破芭蕉扇敲着凳脚说：", "时候", "shi2 hou5"),
+    ("——这小东西也真不成东西！", "东西", "dong1 xi5"),
+    ("他很高兴；但竟给那走来夜谈的老和尚识破了机关。", "和尚", "he2 shang5"),
+    ("有几回，邻居孩子听得笑声，也赶热闹，围住了孔乙己。", "热闹", "re4 nao5"),
+    ("他点着头说：“好。”", "着", "zhe5"),
+    ("老人点着头，慢慢地走了。", "着", "zhe5"),
+    ("他老老实实地坐着。", "老老实实", "lao3 lao3 shi2 shi2"),
+    ("他们明明白白地说了。", "明明白白", "ming2 ming2 bai2 bai2"),
 ]
 
 

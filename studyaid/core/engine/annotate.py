@@ -138,6 +138,7 @@ class Annotator:
         self._sense_ends = frozenset(word[-1] for word in self.senses.words)
         self._parts_sensed: dict[tuple[str, tuple[str, ...], str, str],
                                  tuple[WordInfo, WordInfo]] = {}
+        self._part_readings: dict[str, tuple[str, ...]] = {}
 
     @property
     def idioms(self) -> IdiomFinder:
@@ -216,12 +217,63 @@ class Annotator:
         if preferred is not None and (preferred in readings or not readings):
             return tuple(preferred.split()), "preferred"
         guess = pypinyin_reading(word)
+        if not readings and (known := self.part_readings(word)):
+            # The dictionary's words inside the word are read as it reads them (挑重担:
+            # 重担 zhòngdàn, where pypinyin or the model may say dān).
+            return tuple(mine or theirs for mine, theirs in zip(known, guess, strict=True)), \
+                "parts"
         if not readings or " ".join(guess) in readings or "" in guess:
             return tuple(guess), "pypinyin" if not readings else "cc-cedict+pypinyin"
         # pypinyin's guess is not a reading the dictionary knows for this word: take the
         # dictionary's main one (not a surname, not a bare cross-reference).
         main = [e for e in fitting if not _is_surname_only(e) and not _is_reference_only(e)]
         return tuple((main or fitting)[0].syllables), "cc-cedict"
+
+    def part_readings(self, word: str) -> tuple[str, ...]:
+        """For a word of Han characters the dictionary lacks, each character's reading in
+        the dictionary word covering it among the word's parts (:meth:`_parts`, split as
+        pypinyin reads the word: 点着头 zhe is not 点着 zháo), where that word has one
+        reading (:meth:`_main_reading`); a character doubled beside one reads as its twin
+        (老老少少: 老少 lǎoshào, so shàoshào); "" where no part decides, and () when none
+        does. A neutral tone is not taken (老实 lǎoshi, but 老老实实 is shíshí), nor an
+        aspect particle (着 过 了: the particle rules and the model read those). Memoised."""
+        known = self._part_readings.get(word)
+        if known is not None:
+            return known
+        found = [""] * len(word)
+        if len(word) > 1 and han_count(word) == len(word):
+            guess = tuple(pypinyin_reading(word))
+            at = 0
+            for piece in self._parts(word, pinyin=guess if "" not in guess else ()):
+                if len(piece) > 1:
+                    reading = self._main_reading(piece)
+                    for k, syllable in enumerate(reading):
+                        if piece[k] not in _ASPECT and not (
+                                syllable.endswith("5") and word.count(piece[k]) > 1):
+                            found[at + k] = syllable
+                at += len(piece)
+            for k in range(1, len(word)):
+                if word[k - 1] == word[k]:
+                    found[k - 1] = found[k - 1] or found[k]
+                    found[k] = found[k] or found[k - 1]
+        known = self._part_readings[word] = tuple(found) if any(found) else ()
+        return known
+
+    def _main_reading(self, word: str) -> tuple[str, ...]:
+        """The dictionary's one reading of ``word``, or its one main reading (not a
+        surname's, a cross-reference's or a proper noun's; else studyaid's preferred one);
+        () when it has several."""
+        common = [e for e in _fitting(self.dictionary_entries(word), len(word))
+                  if e.pinyin == e.pinyin.lower()]
+        readings = {tuple(e.syllables) for e in common}
+        if len(readings) > 1:
+            readings = {tuple(e.syllables) for e in common
+                        if not _is_surname_only(e) and not _is_reference_only(e)}
+        if len(readings) == 1:
+            return readings.pop()
+        preferred = self.preferred.get(word)
+        return tuple(preferred.split()) if preferred and tuple(preferred.split()) in readings \
+            else ()
 
     def in_context(self, word: str, reading: str, close_call: bool = False) -> WordInfo:
         """The word read as ``reading`` (numbered, space-separated), gloss to match."""
@@ -296,7 +348,10 @@ class Annotator:
         right = to_simplified(text[k + 1]) if k + 1 < len(text) else after
         # The rest of the token is a neighbour too (干不了: 干 before 不了).
         rest = to_simplified(text[k + 1 :]) if k + 2 < len(text) else right
-        return particle.ruled(left, right) or particle.ruled(left, rest) or particle.default
+        # Else a dictionary word of the token's parts decides (一无所得: 所得 suǒdé).
+        part = self.part_readings(text)
+        return (particle.ruled(left, right) or particle.ruled(left, rest)
+                or (part[k] if part else "") or particle.default)
 
     def _one_reading(self, word: str) -> list[str]:
         """The syllables of ``word``'s reading when the dictionary has exactly one."""
@@ -602,11 +657,17 @@ class Annotator:
                 if (not info.pinyin or info.reading_source in ("user", "preferred")
                         or token.text in self._ruled):
                     continue
+                # The characters a dictionary word among the parts reads (挑重担: 重担
+                # zhòngdàn) are not asked: on ../shared/data/texts the model read such a
+                # character otherwise 15 times, wrong each time (曲尺形 qǔ, 毫不相干 gàn,
+                # 屋子里 zǐ: it has no neutral tone for most characters).
+                part = self.part_readings(token.text) if info.reading_source == "parts" else ()
                 han = 0
                 at = token.start - sentence.start
                 for offset, char in enumerate(token.text):
                     if HAN.match(char):
-                        if self._model_reads(model, char, seen[at + offset]) and not agreed(
+                        if not (part and part[han]) and self._model_reads(
+                                model, char, seen[at + offset]) and not agreed(
                                 token.text, info.readings, han,
                                 bool(info.readings) and self.is_proper_noun(token.text)):
                             chars.append((token, han, at + offset))
