@@ -208,6 +208,20 @@ def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
     ("掌柜也不再问，仍然慢慢的算他的账。", "的", "-ly (= 地)"),
     ("我觉得新的希望就只在我们的分离。", "的", "of"),
     ("她脸上露出灿烂的笑。", "的", "of"),
+    # -- 为 read wèi before a noun or pronoun: for (not "because of")
+    ("这为OpenAI的模型训练提供了坚实的基础。", "为", "for"),
+    ("他承诺为他和出走的员工提供平台。", "为", "for"),
+    ("全心全意为人民服务。", "为", "for"),
+    ("如果我能够，我要写下我的悔恨和悲哀，为子君，为自己。", "为", "for"),
+    ("幾個職員還為我的食宿操心。", "為", "for"),
+    # -- 一家 before a noun: 一 + the classifier 家; the whole family elsewhere
+    ("微软是一家公司。", "一家", "家 classifier for families or businesses"),
+    ("OpenAI是一家混合结构的实体。", "一家", "家 classifier for families or businesses"),
+    ("没奈何坐在路旁一家公馆的门槛上。", "一家", "家 classifier for families or businesses"),
+    ("于是搬到别一家，离监狱也很远。", "一家", "家 classifier for families or businesses"),
+    ("我们一家都很好。", "一家", "the whole family"),
+    ("在小村里，一家的客，几乎也就是公共的。", "一家", "the whole family"),
+    ("这边是老六一家的。", "一家", "the whole family"),
     # -- a brand or place first in the dictionary, the everyday word in the text
     ("实在标致极了。", "标致", "beautiful"),
     ("他买了一辆标致汽车。", "标致", "Peugeot"),
@@ -245,6 +259,28 @@ def test_sense_in_context(plain_annotator: Annotator, sentence: str, word: str,
 def test_unsure_shows_several(plain_annotator: Annotator, sentence: str, word: str) -> None:
     gloss = shown(plain_annotator, sentence, word, 1)
     assert gloss is not None and UNSURE in gloss
+
+
+# A rule names a sense of the reading shown (为 wèi "for"), never one of another reading:
+# where the model reads 为 wéi (以…为…, 成为, 称…为), wéi's senses stay.
+@pytest.mark.parametrize(("sentence", "reading", "sense"), [
+    ("为人民服务。", "wei4", "for"),
+    ("承诺为他和出走的员工提供平台。", "wei4", "for"),
+    ("以人民为中心。", "wei2", "as (in the capacity of)"),
+    ("他们称我们为“小友”。", "wei2", "as (in the capacity of)"),
+    ("他的姓名并不为许多人所知道。", "wei2", "as (in the capacity of)"),
+])
+def test_sense_follows_the_reading(annotator: Annotator, sentence: str, reading: str,
+                                   sense: str) -> None:
+    token = next(t for s in annotator.annotate(sentence) for t in s.tokens if t.text == "为")
+    assert " ".join(token.info.pinyin) == reading
+    assert token.info.gloss.startswith(sense), token.info.gloss
+
+
+@pytest.mark.parametrize(("reading", "keys"), [(("wei4",), ("for",)), (("wei2",), ())])
+def test_a_rule_holds_only_for_its_reading(reading: tuple[str, ...],
+                                           keys: tuple[str, ...]) -> None:
+    assert load_senses().choose("为", "", "人民", pinyin=reading) == keys
 
 
 def test_rules_load() -> None:

@@ -33,6 +33,9 @@ matches no condition, so only rules that do not look that way can hold."""
 CLAUSE_ENDS = frozenset("，,。；;！!？?：:、…—\n“”「」『』（）()")
 """Tokens that end a clause: a rule's ``clause_before`` and ``clause_after`` look no
 further."""
+PARTS = "+"
+"""The sense key of a rule with ``parts = true``: the word is glossed from its parts there,
+each in its own sense (一家公司: 一 one + 家 classifier, not 一家 "the whole family")."""
 NUMERALS = "0123456789０１２３４５６７８９〇○零一二三四五六七八九十百千万萬亿億两兩几幾半数數多第"
 _NUMERAL = re.compile(f"[{NUMERALS}]+")
 
@@ -108,7 +111,9 @@ class SenseRule:
     ``prev_tag`` (when any is given), and likewise after (``next``, ``next_tag``); one
     of ``clause_before`` comes earlier in the clause (or one ends with a character of
     ``clause_before_end``), one of ``clause_after`` later; one of ``sentence_before``
-    earlier in the sentence, one of ``sentence_after`` later (when given)."""
+    earlier in the sentence, one of ``sentence_after`` later; and the word itself is read
+    as one of ``reading`` (numbered syllables joined by spaces: "wei4"), so a rule never
+    names a sense of another reading (when given)."""
 
     senses: tuple[str, ...]
     prev: frozenset[str] = frozenset()
@@ -123,13 +128,15 @@ class SenseRule:
     """Tried before the measure-word rule (这本是: originally, not the classifier)."""
     sentence_before: frozenset[str] = frozenset()
     sentence_after: frozenset[str] = frozenset()
+    reading: frozenset[str] = frozenset()
 
     def holds(self, before: str, before_tag: str, after: str, after_tag: str,
-              clause: Clause = NO_CLAUSE) -> bool:
+              clause: Clause = NO_CLAUSE, pinyin: tuple[str, ...] = ()) -> bool:
         """Whether the rule applies between these neighbours (simplified, with tags), in
-        this clause."""
+        this clause, to the word read as ``pinyin`` (numbered syllables)."""
         return (
-            _side(self.prev, self.prev_tag, before, before_tag, self.prev_end)
+            (not self.reading or " ".join(pinyin) in self.reading)
+            and _side(self.prev, self.prev_tag, before, before_tag, self.prev_end)
             and _side(self.next, self.next_tag, after, after_tag)
             and (not self.clause_before or not self.clause_before.isdisjoint(clause.before))
             and (not self.clause_before_end
@@ -161,13 +168,14 @@ class WordSenses:
     senses, shown marked with the word (see :func:`borrowed`)."""
 
     def choose(self, before: str, after: str, clause: Clause = NO_CLAUSE,
-               over_measure: bool = False) -> tuple[str, ...]:
-        """The senses (keys into the definitions) between these neighbours (only from the
-        rules marked ``over_measure`` when that is asked)."""
+               over_measure: bool = False, pinyin: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The senses (keys into the definitions) between these neighbours for the word
+        read as ``pinyin`` (only from the rules marked ``over_measure`` when that is
+        asked)."""
         before_tag, after_tag = tag(before), tag(after)
         for rule in self.rules:
             if ((rule.over_measure or not over_measure)
-                    and rule.holds(before, before_tag, after, after_tag, clause)):
+                    and rule.holds(before, before_tag, after, after_tag, clause, pinyin)):
                 return rule.senses
         return () if over_measure else self.default
 
@@ -180,19 +188,21 @@ class Senses:
     measure: SenseRule | None = None
     """For any word with a classifier sense: when it holds, that sense."""
 
-    def choose(self, word: str, before: str, after: str,
-               clause: Clause = NO_CLAUSE) -> tuple[str, ...]:
-        """The senses that fit ``word`` between the tokens ``before`` and ``after`` (any
-        script; "" for the sentence's edge, :data:`UNKNOWN` for not known) in ``clause``,
-        or () when the rules have no opinion."""
+    def choose(self, word: str, before: str, after: str, clause: Clause = NO_CLAUSE,
+               pinyin: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The senses that fit ``word`` read as ``pinyin`` between the tokens ``before``
+        and ``after`` (any script; "" for the sentence's edge, :data:`UNKNOWN` for not
+        known) in ``clause``, or () when the rules have no opinion; ``(PARTS,)`` when the
+        word is to be glossed from its parts."""
         before, after = to_simplified(before), to_simplified(after)
         rules = self.words.get(word)
         measure = self.measure
         if measure is not None and measure.holds(before, tag(before), after, tag(after)):
-            if rules and (keys := rules.choose(before, after, clause, over_measure=True)):
+            if rules and (keys := rules.choose(before, after, clause, True, pinyin)):
                 return keys
-            return measure.senses + (rules.choose(before, after, clause) if rules else ())
-        return rules.choose(before, after, clause) if rules else ()
+            return measure.senses + (rules.choose(before, after, clause, pinyin=pinyin)
+                                     if rules else ())
+        return rules.choose(before, after, clause, pinyin=pinyin) if rules else ()
 
     def before_measure(self) -> frozenset[str]:
         """The tokens after which a word may be a measure word: the demonstratives, and
@@ -233,7 +243,7 @@ def _both_scripts(words: Sequence[str]) -> frozenset[str]:
 
 
 def _rule(spec: dict, key: str = "sense") -> SenseRule:
-    senses = spec[key]
+    senses = PARTS if spec.get("parts", False) is True else spec[key]
     return SenseRule(
         (senses,) if isinstance(senses, str) else tuple(senses),
         frozenset(spec.get("prev", ())), tuple(spec.get("prev_tag", ())),
@@ -243,6 +253,7 @@ def _rule(spec: dict, key: str = "sense") -> SenseRule:
         bool(spec.get("over_measure", False)),
         _both_scripts(spec.get("sentence_before", ())),
         _both_scripts(spec.get("sentence_after", ())),
+        frozenset(spec.get("reading", ())),
     )
 
 

@@ -19,6 +19,7 @@ from studyaid.core.dictionary.proper_names import name_gloss
 from studyaid.core.dictionary.senses import (
     NO_CLAUSE,
     NUMERALS,
+    PARTS,
     UNKNOWN,
     UNSURE,
     Clause,
@@ -136,7 +137,7 @@ class Annotator:
         self._before_measure = self.senses.before_measure()
         self._sense_starts = frozenset(word[0] for word in self.senses.words)
         self._sense_ends = frozenset(word[-1] for word in self.senses.words)
-        self._parts_sensed: dict[tuple[str, tuple[str, ...], str, str],
+        self._parts_sensed: dict[tuple[str, tuple[str, ...], str, str, int],
                                  tuple[WordInfo, WordInfo]] = {}
         self._part_readings: dict[str, tuple[str, ...]] = {}
 
@@ -448,7 +449,7 @@ class Annotator:
                 around = clause if clause is NO_CLAUSE else Clause(inside, clause.index + k)
                 keys = self.senses.choose(
                     piece, pieces[k - 1][0] if k else before,
-                    pieces[k + 1][0] if k + 1 < len(pieces) else after, around)
+                    pieces[k + 1][0] if k + 1 < len(pieces) else after, around, reading)
                 clause.looked = clause.looked or around.looked
                 sense = keys and definition(keys, self._sense_entries(
                     piece, reading, keys, pieces[k - 1][0] if k else before))
@@ -504,20 +505,24 @@ class Annotator:
                 # A part at the word's edge has a neighbour outside it (读 过书).
                 token.info = self._parts_in_context(token.info, text, before, after,
                                                     Clause(words, i))
-            elif source == "cc-cedict" and (keys := senses.choose(text, before, after,
-                                                                  Clause(words, i))):
-                token.info = self._in_sense(text, token.info, keys, before)
+            elif source == "cc-cedict" and (keys := senses.choose(
+                    text, before, after, Clause(words, i), token.info.pinyin)):
+                if keys == (PARTS,):  # 一家公司: 一 + the classifier 家, not "the whole family"
+                    token.info = self._parts_in_context(token.info, text, before, after,
+                                                        Clause(words, i), len(text) - 1)
+                else:
+                    token.info = self._in_sense(text, token.info, keys, before)
 
     def _parts_in_context(self, info: WordInfo, word: str, before: str, after: str,
-                          clause: Clause) -> WordInfo:
-        """``info`` of a word glossed from its parts, its parts glossed in the sense the
-        tokens around it call for (memoised per word and neighbours, unless a rule looked
-        at the rest of the clause)."""
-        key = (word, info.pinyin, before, after)
+                          clause: Clause, longest: int = PARTS_LONGEST) -> WordInfo:
+        """``info`` of a word glossed from its parts (of at most ``longest`` characters),
+        its parts glossed in the sense the tokens around it call for (memoised per word and
+        neighbours, unless a rule looked at the rest of the clause)."""
+        key = (word, info.pinyin, before, after, longest)
         memo = self._parts_sensed.get(key)
         if memo is not None and memo[0] is info:
             return memo[1]
-        gloss = self._gloss_from_parts(word, info.pinyin, before, after, clause)
+        gloss = self._gloss_from_parts(word, info.pinyin, before, after, clause, longest)
         sensed = replace(info, gloss=gloss) if gloss != info.gloss else info
         if not clause.looked:
             self._parts_sensed[key] = (info, sensed)
