@@ -23,12 +23,12 @@ FITTED = frozenset({"seed", "zhufu", "kongyiji", "fengbo", "shangshi", "shexi", 
 """The texts read to write the rules. Held out, never read to write or change a rule:
 yao (药) and mingtian (明天)."""
 RIGHT_AT_LEAST = {False: 0.90, True: 0.80}
-"""Measured 0.94 on the fitted texts (430 of 457) and 0.83 held out (236 of 284, with the
+"""Measured 0.94 on the fitted texts (446 of 473) and 0.82 held out (237 of 289, with the
 rows of 又 还 一 … labelled after their rules); the dictionary's first senses alone: 0.28
 and 0.42."""
 WRONG_AT_MOST = {False: 0.04, True: 0.10}
-"""Measured 0.022 fitted (10 of 457), 0.085 held out (24 of 284): the rest is unsure,
-several senses shown."""
+"""Measured 0.021 fitted (10 of 473), 0.097 held out (28 of 289; 一家是咸亨酒店 and
+一家关着门的铺子 among them): the rest is unsure, several senses shown."""
 
 
 def table() -> list[tuple[str, str, str, int, str]]:
@@ -214,6 +214,7 @@ def test_first_senses_alone_are_far_worse(dictionary, segmenter) -> None:
     ("全心全意为人民服务。", "为", "for"),
     ("如果我能够，我要写下我的悔恨和悲哀，为子君，为自己。", "为", "for"),
     ("幾個職員還為我的食宿操心。", "為", "for"),
+    ("好在我到那里去也并非为看书。", "为", "for"),
     # -- 一家 before a noun: 一 + the classifier 家; the whole family elsewhere
     ("微软是一家公司。", "一家", "家 classifier for families or businesses"),
     ("OpenAI是一家混合结构的实体。", "一家", "家 classifier for families or businesses"),
