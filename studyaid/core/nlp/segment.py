@@ -15,6 +15,7 @@ single. 的话 is one token ("if") only after a conditional in the same clause.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import marshal
 import os
@@ -285,16 +286,20 @@ def prefix_dictionary(tokenizer: Any, cache: Path | None) -> tuple[dict[str, int
 
 def _keep(path: Path, data: bytes) -> None:
     """Write a cache file whole (temp file, rename); old versions of it are removed. A
-    cache that cannot be written is not an error: it is built again next time."""
+    cache that cannot be written is not an error: it is built again next time (and a
+    temporary file a failed write left, such as one cut short by a full disk, is
+    removed, as are those of killed processes)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("jieba-prefix-*.marshal"):
+        for old in [*path.parent.glob("jieba-prefix-*.marshal"),
+                    *path.parent.glob(".jieba-prefix-*.tmp")]:
             old.unlink(missing_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _after_conditional(words: list[str]) -> bool:
