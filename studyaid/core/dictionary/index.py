@@ -277,11 +277,6 @@ class Dictionary:
             self._local.conn = conn
         return conn
 
-    def meta(self, key: str) -> str:
-        """A value from the index's meta table ('' if absent)."""
-        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else ""
-
     def _rows_to_entries(self, rows: Iterable[tuple]) -> list[Entry]:
         return [
             Entry(t, s, p, tuple(self._resolve(d.split("/"))), f)
